@@ -1,0 +1,31 @@
+import { RequestSchema, fail, ok, type Reply, type Request, type ResponseMap } from '../messaging';
+import { checkSender, type PolicyContext, type SenderInfo } from '../sender-policy';
+
+export type Handlers = { [T in Request['type']]: (req: Extract<Request, { type: T }>) => Promise<ResponseMap[T]> };
+
+/** Largest message accepted; a lookup is a URL, settings are short. */
+const MAX_MESSAGE_CHARS = 16_384;
+
+/**
+ * Validates shape and sender, then dispatches. Never throws: every path ends in a reply, so a
+ * misbehaving caller gets an error answer instead of a broken channel.
+ */
+export async function handleMessage(
+  message: unknown,
+  sender: SenderInfo,
+  policy: PolicyContext,
+  handlers: Handlers,
+): Promise<Reply<unknown>> {
+  try {
+    if (JSON.stringify(message ?? null).length > MAX_MESSAGE_CHARS) return fail('bad-request', 'message too large');
+    const parsed = RequestSchema.safeParse(message);
+    if (!parsed.success) return fail('bad-request', 'unknown or malformed message');
+    const request = parsed.data;
+    const verdict = checkSender(request.type, sender, policy);
+    if (!verdict.allowed) return fail('forbidden', verdict.reason);
+    const handler = handlers[request.type] as (req: Request) => Promise<unknown>;
+    return ok(await handler(request));
+  } catch (error) {
+    return fail('internal', error instanceof Error ? error.message : String(error));
+  }
+}

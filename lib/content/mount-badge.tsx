@@ -1,0 +1,32 @@
+import { createRoot, type Root } from 'react-dom/client';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { LensApp, type LensActions } from '../../components/LensApp';
+import type { BadgeUi } from './lens';
+import { pageTheme } from './theme';
+
+const prefersDark = () => window.matchMedia('(prefers-color-scheme: dark)').matches;
+
+/** A shadow-root host with the React badge in it; the lens decides where the host goes. */
+export async function mountBadge(ctx: ContentScriptContext, actions: LensActions): Promise<BadgeUi> {
+  const ui = await createShadowRootUi<Root>(ctx, {
+    name: 'verdict-lens-badge',
+    position: 'inline',
+    anchor: 'body',
+    append: 'last',
+    // Keys typed in the popover must not trigger the site's own shortcuts.
+    isolateEvents: true,
+    onMount: (container) => createRoot(container),
+    onRemove: (root) => root?.unmount(),
+  });
+  ui.mount();
+  return {
+    host: ui.shadowHost,
+    render(answer) {
+      ui.mounted?.render(
+        <LensApp answer={answer} theme={pageTheme(document, prefersDark)} host={ui.shadowHost} actions={actions} />,
+      );
+    },
+    remove: () => ui.remove(),
+  };
+}

@@ -1,0 +1,91 @@
+import type { Feed } from './schema';
+import { DATA_TABLES, type MatchKeyRow, type MetaRow, type VerdictDb, type VerdictRow } from './db';
+import { toolMatchKeys } from './match-keys';
+import { orderByRecency } from './verdict-order';
+
+/** Rows are written in chunks so a 100,000-tool feed does not build one giant request. */
+const CHUNK = 2000;
+
+export interface InstallSource {
+  source: string;
+  etag?: string | null;
+  lastModified?: string | null;
+}
+
+function verdictRows(feed: Feed): VerdictRow[] {
+  const byTool = new Map<string, Feed['verdicts']>();
+  for (const v of feed.verdicts) {
+    const list = byTool.get(v.toolId);
+    if (list) list.push(v);
+    else byTool.set(v.toolId, [v]);
+  }
+  const rows: VerdictRow[] = [];
+  for (const list of byTool.values()) {
+    const ordered = orderByRecency(list);
+    ordered.forEach((v, i) => rows.push({ ...v, recency: ordered.length - i }));
+  }
+  return rows;
+}
+
+function matchKeyRows(feed: Feed): MatchKeyRow[] {
+  return feed.tools.flatMap((tool) => toolMatchKeys(tool.match).map((key) => ({ key, toolId: tool.id })));
+}
+
+/**
+ * Replaces the whole dataset and the meta record in one read-write transaction, so a reader (or a
+ * worker killed half way) sees either the old dataset or the new one, never a mix. Only Dexie
+ * calls are awaited inside: awaiting anything else would let IndexedDB auto-commit the transaction.
+ */
+export async function installFeed(db: VerdictDb, feed: Feed, from: InstallSource, now = new Date()): Promise<MetaRow> {
+  const tools = feed.tools.map((t) => ({ ...t, nameLower: t.name.toLowerCase() }));
+  const verdicts = verdictRows(feed);
+  const keys = matchKeyRows(feed);
+  const previous = await db.meta.get('current');
+  const at = now.toISOString();
+  const meta: MetaRow = {
+    id: 'current',
+    source: from.source,
+    version: feed.version,
+    generatedAt: feed.generatedAt,
+    etag: from.etag ?? null,
+    lastModified: from.lastModified ?? null,
+    counts: {
+      tools: feed.tools.length,
+      verdicts: feed.verdicts.length,
+      reviewers: feed.reviewers.length,
+      comparisons: feed.comparisons.length,
+    },
+    installedAt: at,
+    lastCheckedAt: from.source === 'bundled' ? (previous?.lastCheckedAt ?? null) : at,
+    lastSuccessAt: from.source === 'bundled' ? (previous?.lastSuccessAt ?? null) : at,
+    lastError: null,
+    failures: 0,
+  };
+  const tables = DATA_TABLES.map((name) => db.table(name));
+  await db.transaction('rw', [...tables, db.meta], async () => {
+    await Promise.all(tables.map((t) => t.clear()));
+    const writes: [string, readonly object[]][] = [
+      ['tools', tools],
+      ['verdicts', verdicts],
+      ['reviewers', feed.reviewers],
+      ['comparisons', feed.comparisons],
+      ['matchKeys', keys],
+    ];
+    for (const [name, rows] of writes) {
+      for (let i = 0; i < rows.length; i += CHUNK) {
+        await db.table(name).bulkAdd(rows.slice(i, i + CHUNK));
+      }
+    }
+    await db.meta.put(meta);
+  });
+  return meta;
+}
+
+export async function readMeta(db: VerdictDb): Promise<MetaRow | undefined> {
+  return db.meta.get('current');
+}
+
+/** True when no dataset is installed yet (first run, or a wiped profile). */
+export async function isEmpty(db: VerdictDb): Promise<boolean> {
+  return (await db.meta.get('current')) === undefined;
+}

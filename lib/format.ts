@@ -1,0 +1,21 @@
+export const percent = (n: number): string => `${Math.round(n)}%`;
+
+/** "—" is the review site's own mark for "no votes yet". */
+export const communityText = (n: number | null): string => (n === null ? '—' : percent(n));
+
+export function dateText(iso: string | null | undefined, locale?: string): string {
+  if (!iso) return 'never';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return 'unknown';
+  return d.toLocaleDateString(locale, { year: 'numeric', month: 'short', day: 'numeric' });
+}
+
+export function dateTimeText(iso: string | null | undefined, locale?: string): string {
+  if (!iso) return 'never';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return 'unknown';
+  return d.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** Accessible name of a badge: "ml-intern: 75% ship". */
+export const badgeLabel = (toolName: string, panelShip: number): string => `${toolName}: ${percent(panelShip)} ship`;

@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { chromiumPath } from './chromium';
+import { serveSites } from './sites';
+
+/** Built by `npm run build:e2e` (the production build plus the page marker the tests wait for). */
+export const EXTENSION_DIR = resolve(process.env.EXTENSION_DIR ?? '.output/chrome-mv3-e2e');
+
+export async function launchWithExtension(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  const profile = mkdtempSync(join(tmpdir(), 'verdict-lens-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> {
+  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+}
+
+interface Fixtures {
+  context: BrowserContext;
+  serviceWorker: Worker;
+  extensionId: string;
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  context: async ({}, use) => {
+    const { context, close } = await launchWithExtension();
+    await serveSites(context);
+    await use(context);
+    await close();
+  },
+  serviceWorker: async ({ context }, use) => use(await serviceWorkerOf(context)),
+  extensionId: async ({ serviceWorker }, use) => use(new URL(serviceWorker.url()).host),
+  page: async ({ context }, use) => use(context.pages()[0] ?? (await context.newPage())),
+});
+
+/** Waits until the content script has decided for this URL (the e2e build marks the page). */
+export async function settled(page: Page, url: string): Promise<'badge' | 'none'> {
+  const handle = await page.waitForFunction(
+    (want) => {
+      const mark = document.documentElement.dataset.verdictLens ?? '';
+      const space = mark.indexOf(' ');
+      return space > 0 && mark.slice(space + 1) === want ? mark.slice(0, space) : null;
+    },
+    url,
+  );
+  return (await handle.jsonValue()) as 'badge' | 'none';
+}
+
+export const badges = (page: Page) => page.locator('verdict-lens-badge').getByRole('button', { name: / ship/ });
+
+export { expect };
