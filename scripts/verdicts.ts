@@ -1,0 +1,216 @@
+import { realpathSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { describeProblem, parseFeed } from '../lib/feed-validate';
+import { buildFeed, FeedBuildError, type PageSource } from '../lib/importer/build-feed';
+import { CatalogError, parseCatalog, type ToolCatalog } from '../lib/importer/catalog';
+import { DATASET_PATHS, PAGE_FILE, planDatasetBuild, serializeFeed } from '../lib/importer/dataset';
+import { PageError } from '../lib/importer/page-error';
+import type { Feed } from '../lib/schema';
+import {
+  InputError,
+  listFiles,
+  readJson,
+  readText,
+  readTextIfExists,
+  writeTextAtomic,
+} from './verdicts-files';
+
+/** The verdict dataset CLI: argument parsing and I/O only; the work is in lib/importer. */
+
+export const USAGE = `Usage: npm run verdicts -- <command> [options]
+
+Commands:
+  import FILE... [--out FEED] [--generated-at ISO] [--catalog TOOLS]
+      Parse saved comparison pages (text or HTML) into one feed, written to FEED or stdout.
+      Tools are resolved with TOOLS (default: data/tools.json).
+  validate FEED
+      Check a feed file against feed format v1; prints every problem as "path: message".
+  build
+      Regenerate public/data/feed.json from data/pages/* and data/tools.json. The file is left
+      untouched when nothing but generatedAt would change.
+
+Options:
+  -h, --help    Show this help.
+`;
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Where relative FILE arguments are resolved. */
+  cwd: string;
+  /** The repository root: where `build` and the default catalog live. */
+  root: string;
+  now: () => Date;
+}
+
+class UsageError extends Error {}
+
+const IsoDateTime = z.iso.datetime({ offset: true });
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function summary(feed: Feed): string {
+  const reviews = feed.verdicts.reduce((sum, verdict) => sum + verdict.reviews.length, 0);
+  return [
+    plural(feed.tools.length, 'tool'),
+    plural(feed.verdicts.length, 'verdict'),
+    plural(reviews, 'review'),
+    plural(feed.comparisons.length, 'comparison'),
+    plural(feed.reviewers.length, 'reviewer'),
+  ].join(', ');
+}
+
+async function loadCatalog(path: string, shown: string): Promise<ToolCatalog> {
+  const value = await readJson(path, shown);
+  try {
+    return parseCatalog(value);
+  } catch (error) {
+    if (error instanceof CatalogError) throw new InputError(`${shown}: ${error.message}`);
+    throw error;
+  }
+}
+
+async function runImport(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      out: { type: 'string', short: 'o' },
+      'generated-at': { type: 'string' },
+      catalog: { type: 'string' },
+    },
+    allowPositionals: true,
+  });
+  if (positionals.length === 0) throw new UsageError('import: give at least one page file');
+  const generatedAt = values['generated-at'] ?? io.now().toISOString();
+  if (!IsoDateTime.safeParse(generatedAt).success) {
+    throw new UsageError(
+      `--generated-at: "${generatedAt}" is not an ISO date-time like 2025-01-31T12:00:00Z`,
+    );
+  }
+  const catalogShown = values.catalog ?? DATASET_PATHS.catalog;
+  const catalogPath = values.catalog
+    ? resolve(io.cwd, values.catalog)
+    : join(io.root, DATASET_PATHS.catalog);
+  const catalog = await loadCatalog(catalogPath, catalogShown);
+  const pages: PageSource[] = [];
+  for (const file of positionals)
+    pages.push({ file, text: await readText(resolve(io.cwd, file), file) });
+
+  const { feed, warnings } = buildFeed(pages, catalog, generatedAt);
+  for (const warning of warnings) io.stderr(`warning: ${warning}\n`);
+  if (values.out === undefined) {
+    io.stdout(serializeFeed(feed));
+  } else {
+    await writeTextAtomic(resolve(io.cwd, values.out), serializeFeed(feed), values.out);
+    io.stderr(`wrote ${values.out}: ${summary(feed)}\n`);
+  }
+  return 0;
+}
+
+async function runValidate(args: string[], io: CliIo): Promise<number> {
+  const { positionals } = parseArgs({ args, options: {}, allowPositionals: true });
+  if (positionals.length !== 1) throw new UsageError('validate: give exactly one feed file');
+  const file = positionals[0]!;
+  const result = parseFeed(await readJson(resolve(io.cwd, file), file));
+  if (!result.ok) {
+    for (const problem of result.problems) io.stdout(`${describeProblem(problem)}\n`);
+    io.stderr(`${file}: invalid feed (${plural(result.problems.length, 'problem')})\n`);
+    return 1;
+  }
+  io.stdout(`${file}: valid feed v${result.feed.version}: ${summary(result.feed)}\n`);
+  return 0;
+}
+
+async function runBuild(args: string[], io: CliIo): Promise<number> {
+  const { positionals } = parseArgs({ args, options: {}, allowPositionals: true });
+  if (positionals.length > 0) throw new UsageError('build takes no arguments');
+  const pagesDir = join(io.root, DATASET_PATHS.pages);
+  const names = await listFiles(pagesDir, PAGE_FILE, DATASET_PATHS.pages);
+  // An empty build would silently replace the dataset with an empty feed.
+  if (names.length === 0)
+    throw new InputError(`no page files (*.txt, *.html) in ${DATASET_PATHS.pages}`);
+  const pages: PageSource[] = [];
+  for (const name of names) {
+    const file = `${DATASET_PATHS.pages}/${name}`;
+    pages.push({ file, text: await readText(join(pagesDir, name), file) });
+  }
+  const catalog = await loadCatalog(join(io.root, DATASET_PATHS.catalog), DATASET_PATHS.catalog);
+  const feedPath = join(io.root, DATASET_PATHS.feed);
+  const committed = await readTextIfExists(feedPath, DATASET_PATHS.feed);
+
+  const plan = planDatasetBuild(pages, catalog, committed, io.now().toISOString());
+  for (const warning of plan.warnings) io.stderr(`warning: ${warning}\n`);
+  if (!plan.changed) {
+    io.stdout(`${DATASET_PATHS.feed} is up to date: ${summary(plan.feed)}\n`);
+    return 0;
+  }
+  await writeTextAtomic(feedPath, plan.text, DATASET_PATHS.feed);
+  io.stdout(`wrote ${DATASET_PATHS.feed}: ${summary(plan.feed)}\n`);
+  return 0;
+}
+
+const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
+  import: runImport,
+  validate: runValidate,
+  build: runBuild,
+};
+
+/** Runs one CLI invocation; returns the exit code. Nothing is written unless the command succeeds. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...args] = argv;
+  if (command === 'help' || argv.includes('--help') || argv.includes('-h')) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  const run = command === undefined ? undefined : COMMANDS[command];
+  if (run === undefined) {
+    io.stderr(
+      `${command === undefined ? 'no command given' : `unknown command "${command}"`}\n\n${USAGE}`,
+    );
+    return 1;
+  }
+  try {
+    return await run(args, io);
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (
+      error instanceof UsageError ||
+      (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))
+    ) {
+      io.stderr(`${(error as Error).message}\n\n${USAGE}`);
+      return 1;
+    }
+    const known = [InputError, PageError, FeedBuildError].some((type) => error instanceof type);
+    io.stderr(
+      `error: ${known ? (error as Error).message : String((error as Error).stack ?? error)}\n`,
+    );
+    return 1;
+  }
+}
+
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  const io: CliIo = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    // Under `npm run`, the script runs in the package root; INIT_CWD is where the user typed it.
+    cwd:
+      process.env.npm_lifecycle_event === 'verdicts'
+        ? (process.env.INIT_CWD ?? process.cwd())
+        : process.cwd(),
+    root: fileURLToPath(new URL('..', import.meta.url)),
+    now: () => new Date(),
+  };
+  process.exitCode = await main(process.argv.slice(2), io);
+}
