@@ -24,28 +24,47 @@ export function parseFeedText(text: string, now: Date): Parsed {
   const body = text.replace(/^\uFEFF/, '').trim();
   if (body === '') return { ok: false, error: syncError('not-json', 'The feed was empty.', now) };
   if (body.startsWith('<')) {
-    return { ok: false, error: syncError('not-json', 'The feed is an HTML page, not JSON. Check the URL.', now) };
+    return {
+      ok: false,
+      error: syncError('not-json', 'The feed is an HTML page, not JSON. Check the URL.', now),
+    };
   }
   let json: unknown;
   try {
     json = JSON.parse(body);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: syncError('not-json', `The feed is not valid JSON (${detail}).`, now) };
+    return {
+      ok: false,
+      error: syncError('not-json', `The feed is not valid JSON (${detail}).`, now),
+    };
   }
   const result = parseFeed(json);
   if (result.ok) return result;
   const [first] = result.problems;
-  const more = result.problems.length > 1 ? ` (and ${result.problems.length - 1} more problems)` : '';
+  const more =
+    result.problems.length > 1 ? ` (and ${result.problems.length - 1} more problems)` : '';
   return {
     ok: false,
-    error: syncError('invalid', `The feed was refused: ${first ? describeProblem(first) : 'invalid'}${more}.`, now, first?.path),
+    error: syncError(
+      'invalid',
+      `The feed was refused: ${first ? describeProblem(first) : 'invalid'}${more}.`,
+      now,
+      first?.path,
+    ),
   };
 }
 
+/**
+ * Quota shows up as the error itself, as the `inner` of Dexie's AbortError (the transaction was
+ * aborted at commit), or among the `failures` of Dexie's BulkError (a single write was refused).
+ */
 function isQuotaError(error: unknown): boolean {
-  const names = [error, (error as { inner?: unknown })?.inner].map((e) => (e as { name?: string })?.name);
-  return names.includes('QuotaExceededError');
+  const e = error as { inner?: unknown; failures?: unknown } | null | undefined;
+  const failures = Array.isArray(e?.failures) ? (e.failures as unknown[]) : [];
+  return [error, e?.inner, ...failures].some(
+    (c) => (c as { name?: string } | null | undefined)?.name === 'QuotaExceededError',
+  );
 }
 
 async function recordFailure(db: VerdictDb, error: SyncError): Promise<SyncOutcome> {
@@ -64,7 +83,11 @@ async function recordFailure(db: VerdictDb, error: SyncError): Promise<SyncOutco
  * One sync from a feed URL. Everything is checked before the database is touched; the install is
  * one transaction. On any failure the installed dataset stays as it was and the error is recorded.
  */
-export async function syncFeed(db: VerdictDb, rawUrl: string, deps: SyncDeps): Promise<SyncOutcome> {
+export async function syncFeed(
+  db: VerdictDb,
+  rawUrl: string,
+  deps: SyncDeps,
+): Promise<SyncOutcome> {
   const checked = checkFeedUrl(rawUrl);
   if (!checked.ok) return recordFailure(db, syncError('bad-url', checked.message, deps.now()));
   const url = checked.url;
@@ -78,9 +101,14 @@ export async function syncFeed(db: VerdictDb, rawUrl: string, deps: SyncDeps): P
     lastModified: sameSource ? meta.lastModified : null,
   });
   const now = deps.now();
-  if (fetched.kind === 'error') return recordFailure(db, syncError(fetched.code, fetched.message, now));
+  if (fetched.kind === 'error')
+    return recordFailure(db, syncError(fetched.code, fetched.message, now));
   if (fetched.kind === 'not-modified') {
-    await db.meta.update('current', { lastCheckedAt: now.toISOString(), lastError: null, failures: 0 });
+    await db.meta.update('current', {
+      lastCheckedAt: now.toISOString(),
+      lastError: null,
+      failures: 0,
+    });
     return { kind: 'not-modified' };
   }
   const parsed = parseFeedText(fetched.text, now);
@@ -99,7 +127,10 @@ export async function syncFeed(db: VerdictDb, rawUrl: string, deps: SyncDeps): P
     return { kind: 'updated', meta: installed };
   } catch (error) {
     if (isQuotaError(error)) {
-      return recordFailure(db, syncError('storage-full', 'Storage full: the feed does not fit on this device.', now));
+      return recordFailure(
+        db,
+        syncError('storage-full', 'Storage full: the feed does not fit on this device.', now),
+      );
     }
     const detail = error instanceof Error ? error.message : String(error);
     return recordFailure(db, syncError('storage', `The feed could not be saved (${detail}).`, now));

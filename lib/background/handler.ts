@@ -1,10 +1,21 @@
 import { RequestSchema, fail, ok, type Reply, type Request, type ResponseMap } from '../messaging';
 import { checkSender, type PolicyContext, type SenderInfo } from '../sender-policy';
 
-export type Handlers = { [T in Request['type']]: (req: Extract<Request, { type: T }>) => Promise<ResponseMap[T]> };
+export type Handlers = {
+  [T in Request['type']]: (req: Extract<Request, { type: T }>) => Promise<ResponseMap[T]>;
+};
 
 /** Largest message accepted; a lookup is a URL, settings are short. */
 const MAX_MESSAGE_CHARS = 16_384;
+
+/** Length of the message as JSON, or null when it is not JSON at all (a cycle, a BigInt). */
+function jsonLength(message: unknown): number | null {
+  try {
+    return JSON.stringify(message ?? null)?.length ?? null;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Validates shape and sender, then dispatches. Never throws: every path ends in a reply, so a
@@ -17,7 +28,9 @@ export async function handleMessage(
   handlers: Handlers,
 ): Promise<Reply<unknown>> {
   try {
-    if (JSON.stringify(message ?? null).length > MAX_MESSAGE_CHARS) return fail('bad-request', 'message too large');
+    const size = jsonLength(message);
+    if (size === null) return fail('bad-request', 'message is not JSON');
+    if (size > MAX_MESSAGE_CHARS) return fail('bad-request', 'message too large');
     const parsed = RequestSchema.safeParse(message);
     if (!parsed.success) return fail('bad-request', 'unknown or malformed message');
     const request = parsed.data;
