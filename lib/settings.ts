@@ -6,7 +6,10 @@ export const DEFAULT_SYNC_HOURS = 6;
 
 export const SettingsSchema = z.object({
   /** Reviewers whose quotes are shown; at least one. */
-  reviewers: z.array(ReviewerIdSchema).min(1).default([...REVIEWER_IDS]),
+  reviewers: z
+    .array(ReviewerIdSchema)
+    .min(1)
+    .default([...REVIEWER_IDS]),
   sites: z
     .object({ github: z.boolean(), huggingface: z.boolean(), product: z.boolean() })
     .default({ github: true, huggingface: true, product: true }),
@@ -14,7 +17,11 @@ export const SettingsSchema = z.object({
   hiddenHosts: z.array(z.string().max(253)).max(1000).default([]),
   /** Empty: the bundled dataset only. */
   feedUrl: z.string().max(4096).default(''),
-  syncHours: z.number().min(1).max(24 * 7).default(DEFAULT_SYNC_HOURS),
+  syncHours: z
+    .number()
+    .min(1)
+    .max(24 * 7)
+    .default(DEFAULT_SYNC_HOURS),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingKey = keyof Settings;
@@ -29,7 +36,8 @@ export interface LoadedSettings {
 
 /** Validates each stored value on its own, so one bad value does not reset the others. */
 export function readSettings(stored: Record<string, unknown>): LoadedSettings {
-  const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  // A deep copy: callers may change what they get without changing the defaults.
+  const settings: Record<string, unknown> = structuredClone(DEFAULT_SETTINGS);
   const repaired: SettingKey[] = [];
   const shape = SettingsSchema.shape;
   for (const key of Object.keys(shape) as SettingKey[]) {
@@ -52,7 +60,10 @@ export async function saveSettings(patch: Partial<Settings>): Promise<void> {
 }
 
 /** Calls back with fresh settings whenever another page or the background changes them. */
-export function watchSettings(onChange: (loaded: LoadedSettings) => void, signal: AbortSignal): void {
+export function watchSettings(
+  onChange: (loaded: LoadedSettings) => void,
+  signal: AbortSignal,
+): void {
   const listener = (_changes: unknown, area: string) => {
     if (area === 'sync') void loadSettings().then((s) => signal.aborted || onChange(s));
   };
