@@ -5,12 +5,23 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     name: 'Verdict Lens',
     description:
       'Expert panel verdicts on AI and developer tools, on GitHub, Hugging Face and the tools’ own sites.',
-    permissions: ['storage', 'alarms'],
-    host_permissions: ['https://github.com/*', 'https://huggingface.co/*'],
+    permissions: ['storage', 'alarms', 'scripting'],
+    host_permissions: [
+      'https://github.com/*',
+      'https://huggingface.co/*',
+      // The e2e build pre-grants what a user grants from the options page: the bundled product
+      // site and the loopback feed server. The real grant flow (permissions.request) is unit-tested.
+      ...(mode === 'e2e'
+        ? ['https://cursor.com/*', 'https://*.cursor.com/*', 'http://127.0.0.1/*']
+        : []),
+    ],
+    // Asked for at run time, never at install: the product domains in the dataset when the user
+    // switches product sites on, and the feed's own origin when the user sets a feed URL.
+    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -31,15 +31,15 @@ function popoverPosition(badge: HTMLElement): React.CSSProperties {
     : { left, bottom: window.innerHeight - r.top + GAP, maxHeight: Math.max(160, r.top - 2 * GAP) };
 }
 
-export function LensApp({ answer: initial, theme, host, actions }: Props) {
-  const [answer, setAnswer] = useState(initial);
+export function LensApp({ answer: latest, theme, host, actions }: Props) {
+  // Another verdict of the same tool the user picked in the popover; a new tool resets it.
+  const [picked, setPicked] = useState<ToolAnswer | null>(null);
+  const answer = picked?.tool.id === latest.tool.id ? picked : latest;
   const [open, setOpen] = useState(false);
   const [style, setStyle] = useState<React.CSSProperties>({});
   const { settings } = useSettings();
   const badgeRef = useRef<HTMLButtonElement>(null);
   const popRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => setAnswer(initial), [initial]);
 
   const close = useCallback((refocus: boolean) => {
     setOpen(false);
@@ -78,7 +78,7 @@ export function LensApp({ answer: initial, theme, host, actions }: Props) {
 
   const pickVerdict = async (verdictId: string) => {
     const next = await actions.pickVerdict(answer.tool.id, verdictId);
-    if (next) setAnswer(next);
+    if (next) setPicked(next);
   };
 
   return (

@@ -24,7 +24,13 @@ export function QuoteBlock({ reviewer, quote }: Props) {
         {shown}
       </p>
       {long && (
-        <button type="button" className="vl-link" aria-controls={id} aria-expanded={open} onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          className="vl-link"
+          aria-controls={id}
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+        >
           {open ? 'less' : 'more'}
         </button>
       )}

@@ -28,10 +28,19 @@ export const VerdictPopover = forwardRef<HTMLDivElement, Props>(function Verdict
     .filter((r) => chosen.includes(r.reviewerId) && reviewers.has(r.reviewerId))
     .sort((a, b) => PERSONA_ORDER.indexOf(a.reviewerId) - PERSONA_ORDER.indexOf(b.reviewerId));
   const others = answer.verdicts.filter((v) => v.id !== verdict.id);
-  const partners = answer.comparisons.flatMap((c) => c.partners.map((p) => ({ comparison: c, partner: p })));
+  const partners = answer.comparisons.flatMap((c) =>
+    c.partners.map((p) => ({ comparison: c, partner: p })),
+  );
 
   return (
-    <div ref={ref} className="vl-popover" role="dialog" aria-labelledby={titleId} tabIndex={-1} style={style}>
+    <div
+      ref={ref}
+      className="vl-popover"
+      role="dialog"
+      aria-labelledby={titleId}
+      tabIndex={-1}
+      style={style}
+    >
       <header className="vl-pop-head">
         <div>
           <h2 className="vl-pop-title" id={titleId}>
@@ -67,11 +76,15 @@ export const VerdictPopover = forwardRef<HTMLDivElement, Props>(function Verdict
           <ul className="vl-quotes">
             {quotes.map((q) => {
               const reviewer = reviewers.get(q.reviewerId);
-              return reviewer ? <QuoteBlock key={q.reviewerId} reviewer={reviewer} quote={q.quote} /> : null;
+              return reviewer ? (
+                <QuoteBlock key={q.reviewerId} reviewer={reviewer} quote={q.quote} />
+              ) : null;
             })}
           </ul>
         ) : (
-          <p className="vl-muted">None of the reviewers you follow reviewed this. Choose reviewers in the options.</p>
+          <p className="vl-muted">
+            None of the reviewers you follow reviewed this. Choose reviewers in the options.
+          </p>
         )}
       </section>
 

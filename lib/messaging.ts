@@ -1,25 +1,37 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
 import type { MetaRow } from './db';
-import type { ToolAnswer } from './lookup';
-import { SlugSchema } from './schema';
+import type { ToolAnswer, VerdictSummary } from './lookup';
 
-/** Every message the background answers. Validated on arrival: the sender is never trusted. */
-export const RequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ping') }),
-  z.object({ type: z.literal('lookup'), url: z.string().max(4096) }),
-  z.object({ type: z.literal('tool'), toolId: SlugSchema, verdictId: SlugSchema.optional() }),
-  z.object({ type: z.literal('status') }),
-  z.object({ type: z.literal('syncNow') }),
-  z.object({ type: z.literal('reset') }),
-  z.object({ type: z.literal('setFeedUrl'), url: z.string().max(4096) }),
-  z.object({ type: z.literal('openCompare'), a: SlugSchema, b: SlugSchema }),
-]);
-export type Request = z.infer<typeof RequestSchema>;
+/**
+ * Every message the background answers. This file holds the types and `send`, and ships in the
+ * always-on content script; the zod schema that checks each message on arrival lives in
+ * messaging-schema.ts, so the content script carries no validator it does not use.
+ */
+export type Request =
+  | { type: 'ping' }
+  /** `ui`: also inject the badge UI into the sending tab when there is a verdict. */
+  | { type: 'lookup'; url: string; ui?: boolean }
+  | { type: 'tool'; toolId: string; verdictId?: string }
+  | { type: 'hideSite'; host: string }
+  | { type: 'status' }
+  | { type: 'syncNow' }
+  | { type: 'reset' }
+  | { type: 'setFeedUrl'; url: string }
+  | { type: 'openCompare'; a: string; b: string }
+  | { type: 'productSites' }
+  // Extension pages only (popup, compare page): type-ahead over the dataset, and a verdict by id.
+  | { type: 'search'; query: string; limit?: number }
+  | { type: 'verdict'; verdictId: string };
 export type RequestType = Request['type'];
 
 /** What content scripts may ask; everything else is for the extension's own pages. */
-export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>(['ping', 'lookup', 'tool', 'openCompare']);
+export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>([
+  'ping',
+  'lookup',
+  'tool',
+  'hideSite',
+  'openCompare',
+]);
 
 export type LookupResult = { found: false } | { found: true; answer: ToolAnswer };
 
@@ -38,11 +50,19 @@ export interface ResponseMap {
   reset: StatusAnswer;
   setFeedUrl: StatusAnswer;
   openCompare: { opened: true };
+  hideSite: { hidden: string };
+  /** Product domains in the dataset, the host patterns the user granted, and where the badge runs. */
+  productSites: { domains: string[]; granted: string[]; active: string[] };
+  /** Verdicts whose title or tool name matches: prefix matches first, then substrings. */
+  search: VerdictSummary[];
+  /** The answer for that verdict (its tool, with this verdict shown), or null when unknown. */
+  verdict: ToolAnswer | null;
 }
 
 export type ErrorCode = 'bad-request' | 'forbidden' | 'internal' | 'bad-url';
 
-export type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
+export type Reply<T> =
+  { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
 
 export const ok = <T>(data: T): Reply<T> => ({ ok: true, data });
 export const fail = (code: ErrorCode, message: string): Reply<never> => ({

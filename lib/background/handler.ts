@@ -1,8 +1,12 @@
-import { RequestSchema, fail, ok, type Reply, type Request, type ResponseMap } from '../messaging';
+import { fail, ok, type Reply, type Request, type ResponseMap } from '../messaging';
+import { RequestSchema } from '../messaging-schema';
 import { checkSender, type PolicyContext, type SenderInfo } from '../sender-policy';
 
 export type Handlers = {
-  [T in Request['type']]: (req: Extract<Request, { type: T }>) => Promise<ResponseMap[T]>;
+  [T in Request['type']]: (
+    req: Extract<Request, { type: T }>,
+    sender: SenderInfo,
+  ) => Promise<ResponseMap[T]>;
 };
 
 /** Largest message accepted; a lookup is a URL, settings are short. */
@@ -36,8 +40,11 @@ export async function handleMessage(
     const request = parsed.data;
     const verdict = checkSender(request.type, sender, policy);
     if (!verdict.allowed) return fail('forbidden', verdict.reason);
-    const handler = handlers[request.type] as (req: Request) => Promise<unknown>;
-    return ok(await handler(request));
+    const handler = handlers[request.type] as (
+      req: Request,
+      sender: SenderInfo,
+    ) => Promise<unknown>;
+    return ok(await handler(request, sender));
   } catch (error) {
     return fail('internal', error instanceof Error ? error.message : String(error));
   }

@@ -4,12 +4,22 @@ import { readMeta } from '../dataset-store';
 import { detect } from '../detect';
 import { checkFeedUrl } from '../feed-url';
 import { answerForTool, toolIdForKeys } from '../lookup';
+import { createSearchService, DEFAULT_SEARCH_LIMIT } from '../search-index';
+import { answerForVerdict } from '../verdict-answer';
 import type { StatusAnswer } from '../messaging';
-import { loadSettings, saveSettings } from '../settings';
+import { loadSettings, saveSettings, type Settings } from '../settings';
 import { backoffMinutes, syncFeed, type SyncOutcome } from '../sync';
 import { installBundled } from './bundled';
+import { injectBadgeUi } from './inject-ui';
 import { handleMessage, type Handlers } from './handler';
-import { isServedHost } from './served-hosts';
+import {
+  grantedProductPatterns,
+  productDomains,
+  registeredProductPatterns,
+  registerProductScripts,
+} from './product-scripts';
+import { isBuiltInHost, isHiddenHost, normalizeHost } from './served-hosts';
+import { hostCovered } from '../product-sites';
 
 const SYNC_ALARM = 'sync';
 const RETRY_ALARM = 'sync-retry';
@@ -17,6 +27,8 @@ const RETRY_ALARM = 'sync-retry';
 /** Wires the worker's listeners. Called from defineBackground's main on every worker start. */
 export function startBackground(): void {
   const db = new VerdictDb();
+  // Built on the first search, rebuilt only after another dataset is installed.
+  const searchService = createSearchService(db);
   let installing: Promise<void> | null = null;
   let syncing: Promise<SyncOutcome> | null = null;
 
@@ -30,6 +42,18 @@ export function startBackground(): void {
     return installing;
   };
 
+  // Product sites the user granted; the sender check reads it synchronously.
+  let productPatterns: string[] = [];
+  const refreshProductSites = async (): Promise<void> => {
+    productPatterns = await grantedProductPatterns();
+    await registerProductScripts(db);
+  };
+  const isServedHost = (host: string) => isBuiltInHost(host) || hostCovered(host, productPatterns);
+
+  // Read on every lookup, so kept in memory and dropped whenever storage.sync changes.
+  let settingsCache: Promise<Settings> | null = null;
+  const currentSettings = () => (settingsCache ??= loadSettings().then((l) => l.settings));
+
   const status = async (): Promise<StatusAnswer> => {
     const [meta, { settings }] = await Promise.all([readMeta(db), loadSettings()]);
     return { meta: meta ?? null, feedUrl: settings.feedUrl, syncing: syncing !== null };
@@ -38,7 +62,8 @@ export function startBackground(): void {
   const scheduleSync = async (): Promise<void> => {
     const { settings } = await loadSettings();
     await browser.alarms.clear(SYNC_ALARM);
-    if (settings.feedUrl) await browser.alarms.create(SYNC_ALARM, { periodInMinutes: settings.syncHours * 60 });
+    if (settings.feedUrl)
+      await browser.alarms.create(SYNC_ALARM, { periodInMinutes: settings.syncHours * 60 });
   };
 
   const runSync = (): Promise<SyncOutcome | null> => {
@@ -47,8 +72,12 @@ export function startBackground(): void {
       await ensureDataset();
       const { settings } = await loadSettings();
       if (!settings.feedUrl) return null;
-      const outcome = await syncFeed(db, settings.feedUrl, { fetch: (...a) => fetch(...a), now: () => new Date() });
+      const outcome = await syncFeed(db, settings.feedUrl, {
+        fetch: (...a) => fetch(...a),
+        now: () => new Date(),
+      });
       await browser.alarms.clear(RETRY_ALARM);
+      if (outcome.kind === 'updated') await refreshProductSites();
       if (outcome.kind === 'failed') {
         const meta = await readMeta(db);
         await browser.alarms.create(RETRY_ALARM, {
@@ -65,13 +94,30 @@ export function startBackground(): void {
 
   const handlers: Handlers = {
     ping: async () => ({ pong: true }),
-    lookup: async ({ url }) => {
+    lookup: async ({ url, ui }, sender) => {
       const detection = detect(url);
       if (!detection) return { found: false };
+      const settings = await currentSettings();
+      if (
+        !settings.sites[detection.site] ||
+        isHiddenHost(new URL(url).hostname, settings.hiddenHosts)
+      ) {
+        return { found: false };
+      }
       await ensureDataset();
       const toolId = await toolIdForKeys(db, detection.keys);
       const answer = toolId ? await answerForTool(db, toolId) : null;
-      return answer ? { found: true, answer } : { found: false };
+      if (!answer) return { found: false };
+      // Inject before answering, so the badge can render the moment the answer arrives.
+      if (ui && sender.tab?.id !== undefined)
+        await injectBadgeUi(sender.tab.id, sender.frameId ?? 0);
+      return { found: true, answer };
+    },
+    hideSite: async ({ host }) => {
+      const { settings } = await loadSettings();
+      const hidden = normalizeHost(host);
+      await saveSettings({ hiddenHosts: [...new Set([...settings.hiddenHosts, hidden])] });
+      return { hidden };
     },
     tool: async ({ toolId, verdictId }) => {
       await ensureDataset();
@@ -84,6 +130,7 @@ export function startBackground(): void {
     },
     reset: async () => {
       await installBundled(db);
+      await refreshProductSites();
       return status();
     },
     setFeedUrl: async ({ url }) => {
@@ -96,6 +143,22 @@ export function startBackground(): void {
       }
       await scheduleSync();
       return status();
+    },
+    productSites: async () => {
+      await ensureDataset();
+      return {
+        domains: await productDomains(db),
+        granted: await grantedProductPatterns(),
+        active: await registeredProductPatterns(),
+      };
+    },
+    search: async ({ query, limit }) => {
+      await ensureDataset();
+      return searchService.search(query, limit ?? DEFAULT_SEARCH_LIMIT);
+    },
+    verdict: async ({ verdictId }) => {
+      await ensureDataset();
+      return answerForVerdict(db, verdictId);
     },
     openCompare: async ({ a, b }) => {
       const url = new URL('/compare.html', browser.runtime.getURL('/'));
@@ -110,11 +173,15 @@ export function startBackground(): void {
     extensionOrigin: browser.runtime.getURL('/'),
     isServedHost,
   };
-  browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender, policy, handlers));
+  browser.runtime.onMessage.addListener((message, sender) =>
+    handleMessage(message, sender, policy, handlers),
+  );
 
   browser.runtime.onInstalled.addListener(() => {
-    void ensureDataset().then(scheduleSync).then(runSync);
+    void ensureDataset().then(refreshProductSites).then(scheduleSync).then(runSync);
   });
+  browser.permissions.onAdded.addListener(() => void refreshProductSites());
+  browser.permissions.onRemoved.addListener(() => void refreshProductSites());
   browser.runtime.onStartup.addListener(() => {
     void scheduleSync().then(runSync);
   });
@@ -122,7 +189,12 @@ export function startBackground(): void {
     if (alarm.name === SYNC_ALARM || alarm.name === RETRY_ALARM) void runSync();
   });
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'sync' && 'syncHours' in changes) void scheduleSync();
+    if (area !== 'sync') return;
+    settingsCache = null;
+    if ('syncHours' in changes) void scheduleSync();
   });
   void ensureDataset();
+  void grantedProductPatterns().then((p) => {
+    productPatterns = p;
+  });
 }

@@ -6,7 +6,8 @@ import type { Detection } from '../detect/types';
  * after the URL changed; matching the link's path keeps the badge off the previous repo's name.
  */
 const SELECTORS: Record<Detection['site'], string | null> = {
-  github: '#repository-container-header strong[itemprop="name"] a[href], strong[itemprop="name"] > a[href]',
+  github:
+    '#repository-container-header strong[itemprop="name"] a[href], strong[itemprop="name"] > a[href]',
   huggingface: 'header h1 a[href], h1 a[href]',
   product: null,
 };

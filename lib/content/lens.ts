@@ -2,7 +2,6 @@ import { detect } from '../detect';
 import type { Detection } from '../detect/types';
 import type { ToolAnswer } from '../lookup';
 import type { LookupResult } from '../messaging';
-import type { Settings } from '../settings';
 import { findAnchor } from './anchor';
 import { placeHost } from './placement';
 
@@ -19,7 +18,6 @@ export interface LensDeps {
   currentUrl: () => string;
   lookup: (url: string) => Promise<LookupResult | null>;
   createUi: () => Promise<BadgeUi>;
-  settings: () => Settings;
   /** How long to wait for the header's anchor before falling back to a floating badge. */
   floatAfterMs: number;
   /** Told when the page's outcome for a URL is decided (the e2e build marks the page with it). */
@@ -32,12 +30,6 @@ interface Shown {
   ui: BadgeUi;
   /** When the anchor was last seen missing; null while it is there. */
   missingSince: number | null;
-}
-
-function allowedBySettings(detection: Detection, url: string, settings: Settings): boolean {
-  if (!settings.sites[detection.site]) return false;
-  const host = new URL(url).hostname.replace(/^www\./, '');
-  return !settings.hiddenHosts.includes(host);
 }
 
 /**
@@ -63,7 +55,8 @@ export function createLens(deps: LensDeps) {
 
   const place = () => {
     if (!shown) return;
-    const anchor = shown.detection.site === 'product' ? null : findAnchor(deps.doc, shown.detection);
+    const anchor =
+      shown.detection.site === 'product' ? null : findAnchor(deps.doc, shown.detection);
     if (anchor) shown.missingSince = null;
     else shown.missingSince ??= performance.now();
     const waited = shown.missingSince === null ? 0 : performance.now() - shown.missingSince;
@@ -73,7 +66,8 @@ export function createLens(deps: LensDeps) {
       return;
     }
     // The header may still be on its way (URL first, header later): give it a moment.
-    if (shown.ui.host.isConnected && shown.ui.host.dataset.placement === 'inline') shown.ui.host.remove();
+    if (shown.ui.host.isConnected && shown.ui.host.dataset.placement !== 'floating')
+      shown.ui.host.remove();
     clearTimeout(floatTimer);
     floatTimer = setTimeout(place, deps.floatAfterMs - waited);
   };
@@ -96,8 +90,8 @@ export function createLens(deps: LensDeps) {
   async function route(url: string): Promise<void> {
     lastUrl = url;
     const mine = ++seq;
-    const found = detect(url);
-    const detection = found && allowedBySettings(found, url, deps.settings()) ? found : null;
+    // Site switches and hidden sites are the background's call: it answers "none" for them.
+    const detection = detect(url);
     const signature = detection ? detection.keys.join('|') : '';
     if (shown && shown.signature !== signature) clear();
     if (!detection) return deps.onSettled?.(url, 'none');
@@ -108,7 +102,12 @@ export function createLens(deps: LensDeps) {
       return deps.onSettled?.(url, 'none');
     }
     if (!shown) {
-      const ui = await deps.createUi();
+      let ui: BadgeUi;
+      try {
+        ui = await deps.createUi();
+      } catch {
+        return deps.onSettled?.(url, 'none');
+      }
       if (mine !== seq || deps.signal.aborted) {
         ui.remove();
         return;

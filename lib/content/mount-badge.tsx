@@ -1,16 +1,22 @@
+import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { LensApp, type LensActions } from '../../components/LensApp';
+import css from '../../components/lens.css?inline';
 import type { BadgeUi } from './lens';
 import { pageTheme } from './theme';
 
 const prefersDark = () => window.matchMedia('(prefers-color-scheme: dark)').matches;
 
 /** A shadow-root host with the React badge in it; the lens decides where the host goes. */
-export async function mountBadge(ctx: ContentScriptContext, actions: LensActions): Promise<BadgeUi> {
+export async function mountBadge(
+  ctx: ContentScriptContext,
+  actions: LensActions,
+): Promise<BadgeUi> {
   const ui = await createShadowRootUi<Root>(ctx, {
     name: 'verdict-lens-badge',
+    css,
     position: 'inline',
     anchor: 'body',
     append: 'last',
@@ -20,11 +26,21 @@ export async function mountBadge(ctx: ContentScriptContext, actions: LensActions
     onRemove: (root) => root?.unmount(),
   });
   ui.mount();
+  // mount() appends to the body; the lens puts the host where it belongs once it has content.
+  ui.shadowHost.remove();
   return {
     host: ui.shadowHost,
     render(answer) {
-      ui.mounted?.render(
-        <LensApp answer={answer} theme={pageTheme(document, prefersDark)} host={ui.shadowHost} actions={actions} />,
+      // Synchronous, so the host never goes into the page empty (no flash, no layout shift).
+      flushSync(() =>
+        ui.mounted?.render(
+          <LensApp
+            answer={answer}
+            theme={pageTheme(document, prefersDark)}
+            host={ui.shadowHost}
+            actions={actions}
+          />,
+        ),
       );
     },
     remove: () => ui.remove(),

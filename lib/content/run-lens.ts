@@ -1,20 +1,21 @@
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { send } from '../messaging';
-import { loadSettings, saveSettings, watchSettings, type Settings } from '../settings';
 import { createLens } from './lens';
-import { mountBadge } from './mount-badge';
+import { uiLoaded, whenUi } from './ui-bridge';
 
 const FLOAT_AFTER_MS = 1500;
+const UI_TIMEOUT_MS = 5000;
 
-/** Content-script main: detect, ask the background, mount; follow SPA navigation and settings. */
+/**
+ * Content-script main: detect, ask the background, mount; follow SPA navigation and settings.
+ * Everything here ships in the always-on script, so it imports no React and no zod.
+ */
 export async function runLens(ctx: ContentScriptContext): Promise<void> {
-  let settings: Settings = (await loadSettings()).settings;
-  const host = () => location.hostname.replace(/^www\./, '');
   const lens = createLens({
     signal: ctx.signal,
     doc: document,
     currentUrl: () => location.href,
-    settings: () => settings,
     floatAfterMs: FLOAT_AFTER_MS,
     // Only the e2e build tells the page; the shipped build leaves no trace on pages without a verdict.
     onSettled:
@@ -24,23 +25,26 @@ export async function runLens(ctx: ContentScriptContext): Promise<void> {
           }
         : undefined,
     lookup: async (url) => {
-      const reply = await send({ type: 'lookup', url });
+      // Asking for the UI with the lookup lets the background inject it in the same round trip.
+      const reply = await send({ type: 'lookup', url, ui: !uiLoaded() });
       return reply.ok ? reply.data : null;
     },
-    createUi: () =>
-      mountBadge(ctx, {
+    createUi: async () =>
+      (await whenUi(UI_TIMEOUT_MS))({
         pickVerdict: async (toolId, verdictId) => {
           const reply = await send({ type: 'tool', toolId, verdictId });
           return reply.ok ? reply.data : null;
         },
         compare: (a, b) => void send({ type: 'openCompare', a, b }),
-        hideSite: () => void saveSettings({ hiddenHosts: [...new Set([...settings.hiddenHosts, host()])] }),
+        hideSite: () => void send({ type: 'hideSite', host: location.hostname }),
       }),
   });
-  watchSettings((loaded) => {
-    settings = loaded.settings;
-    void lens.refresh();
-  }, ctx.signal);
+  // Site switches and hidden sites apply at once: the background answers with the new settings.
+  const onStorage = (_changes: unknown, area: string) => {
+    if (area === 'sync') void lens.refresh();
+  };
+  browser.storage.onChanged.addListener(onStorage);
+  ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
   // wxt:locationchange fires before `location` changes: the new URL is only on the event.
   ctx.addEventListener(window, 'wxt:locationchange', (event) => void lens.route(event.newUrl.href));
   await lens.route(location.href);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SCRIPT_REQUESTS, RequestSchema, type RequestType } from '../../lib/messaging';
+import { CONTENT_SCRIPT_REQUESTS, type RequestType } from '../../lib/messaging';
+import { RequestSchema } from '../../lib/messaging-schema';
 import { checkSender, type PolicyContext, type SenderInfo } from '../../lib/sender-policy';
 
 const EXTENSION_ID = 'synthetic-extension-id';

@@ -1,0 +1,43 @@
+import type { LensActions } from '../../components/LensApp';
+import type { BadgeUi } from './lens';
+
+/**
+ * The detection script is tiny and always runs; the React UI is a second script the background
+ * injects only into pages that have a verdict. Both run in the extension's isolated world, so
+ * they meet on a global that the page itself cannot see.
+ */
+export type UiFactory = (actions: LensActions) => Promise<BadgeUi>;
+
+interface Bridge {
+  factory?: UiFactory;
+  waiters: ((factory: UiFactory) => void)[];
+}
+
+const KEY = '__verdictLensUi';
+
+function bridge(): Bridge {
+  const g = globalThis as unknown as Record<typeof KEY, Bridge | undefined>;
+  return (g[KEY] ??= { waiters: [] });
+}
+
+/** Called by the UI script when it has loaded. */
+export function provideUi(factory: UiFactory): void {
+  const b = bridge();
+  b.factory = factory;
+  for (const wake of b.waiters.splice(0)) wake(factory);
+}
+
+export const uiLoaded = (): boolean => bridge().factory !== undefined;
+
+/** The UI factory once the UI script has run; rejects if it does not arrive in time. */
+export function whenUi(timeoutMs: number): Promise<UiFactory> {
+  const b = bridge();
+  if (b.factory) return Promise.resolve(b.factory);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the badge UI did not load')), timeoutMs);
+    b.waiters.push((factory) => {
+      clearTimeout(timer);
+      resolve(factory);
+    });
+  });
+}
