@@ -28,7 +28,9 @@ function verdictRows(feed: Feed): VerdictRow[] {
 }
 
 function matchKeyRows(feed: Feed): MatchKeyRow[] {
-  return feed.tools.flatMap((tool) => toolMatchKeys(tool.match).map((key) => ({ key, toolId: tool.id })));
+  return feed.tools.flatMap((tool) =>
+    toolMatchKeys(tool.match).map((key) => ({ key, toolId: tool.id })),
+  );
 }
 
 /**
@@ -36,7 +38,12 @@ function matchKeyRows(feed: Feed): MatchKeyRow[] {
  * worker killed half way) sees either the old dataset or the new one, never a mix. Only Dexie
  * calls are awaited inside: awaiting anything else would let IndexedDB auto-commit the transaction.
  */
-export async function installFeed(db: VerdictDb, feed: Feed, from: InstallSource, now = new Date()): Promise<MetaRow> {
+export async function installFeed(
+  db: VerdictDb,
+  feed: Feed,
+  from: InstallSource,
+  now = new Date(),
+): Promise<MetaRow> {
   const tools = feed.tools.map((t) => ({ ...t, nameLower: t.name.toLowerCase() }));
   const verdicts = verdictRows(feed);
   const keys = matchKeyRows(feed);

@@ -12,11 +12,18 @@ export function checkFeedUrl(input: string): FeedUrlCheck {
   } catch {
     return { ok: false, message: `"${trimmed}" is not a URL.` };
   }
-  if (url.username || url.password) return { ok: false, message: 'Feed URLs may not carry a user name or password.' };
+  if (url.username || url.password)
+    return { ok: false, message: 'Feed URLs may not carry a user name or password.' };
   if (url.protocol === 'https:') return { ok: true, url: url.href };
   if (url.protocol === 'http:' && DEV_HOSTS.has(url.hostname)) return { ok: true, url: url.href };
   if (url.protocol === 'http:') {
-    return { ok: false, message: 'The feed must use https:// (http:// is allowed only for localhost and 127.0.0.1).' };
+    return {
+      ok: false,
+      message: 'The feed must use https:// (http:// is allowed only for localhost and 127.0.0.1).',
+    };
   }
-  return { ok: false, message: `${url.protocol} URLs are not allowed: the feed must use https://.` };
+  return {
+    ok: false,
+    message: `${url.protocol} URLs are not allowed: the feed must use https://.`,
+  };
 }

@@ -16,9 +16,16 @@ export type FetchResult =
   | { kind: 'not-modified' }
   | { kind: 'error'; code: SyncErrorCode; message: string };
 
-const failure = (code: SyncErrorCode, message: string): FetchResult => ({ kind: 'error', code, message });
+const failure = (code: SyncErrorCode, message: string): FetchResult => ({
+  kind: 'error',
+  code,
+  message,
+});
 
-async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array | null> {
+async function readCapped(
+  body: ReadableStream<Uint8Array>,
+  maxBytes: number,
+): Promise<Uint8Array | null> {
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -54,23 +61,38 @@ export async function fetchFeed(url: string, opts: FetchOptions): Promise<FetchR
     let response: Response;
     try {
       // no-store: our own validators decide freshness, not the HTTP cache.
-      response = await opts.fetch(url, { headers, signal: abort.signal, cache: 'no-store', credentials: 'omit' });
+      response = await opts.fetch(url, {
+        headers,
+        signal: abort.signal,
+        cache: 'no-store',
+        credentials: 'omit',
+      });
     } catch (error) {
-      if (abort.signal.aborted) return failure('timeout', `The feed did not answer within ${opts.timeoutMs / 1000} s.`);
-      return failure('network', `Could not reach the feed (${error instanceof Error ? error.message : String(error)}).`);
+      if (abort.signal.aborted)
+        return failure('timeout', `The feed did not answer within ${opts.timeoutMs / 1000} s.`);
+      return failure(
+        'network',
+        `Could not reach the feed (${error instanceof Error ? error.message : String(error)}).`,
+      );
     }
     if (response.status === 304) return { kind: 'not-modified' };
     if (!response.ok) return failure('http', `The feed answered HTTP ${response.status}.`);
     const declared = Number(response.headers.get('content-length') ?? NaN);
-    if (declared > opts.maxBytes) return failure('too-large', `The feed is larger than ${mb(opts.maxBytes)}.`);
+    if (declared > opts.maxBytes)
+      return failure('too-large', `The feed is larger than ${mb(opts.maxBytes)}.`);
     let bytes: Uint8Array | null;
     try {
       bytes = response.body ? await readCapped(response.body, opts.maxBytes) : new Uint8Array();
     } catch (error) {
-      if (abort.signal.aborted) return failure('timeout', `The feed did not arrive within ${opts.timeoutMs / 1000} s.`);
-      return failure('network', `The feed download broke off (${error instanceof Error ? error.message : String(error)}).`);
+      if (abort.signal.aborted)
+        return failure('timeout', `The feed did not arrive within ${opts.timeoutMs / 1000} s.`);
+      return failure(
+        'network',
+        `The feed download broke off (${error instanceof Error ? error.message : String(error)}).`,
+      );
     }
-    if (bytes === null) return failure('too-large', `The feed is larger than ${mb(opts.maxBytes)}.`);
+    if (bytes === null)
+      return failure('too-large', `The feed is larger than ${mb(opts.maxBytes)}.`);
     return {
       kind: 'body',
       text: new TextDecoder().decode(bytes),
@@ -82,6 +104,13 @@ export async function fetchFeed(url: string, opts: FetchOptions): Promise<FetchR
   }
 }
 
-export function syncError(code: SyncErrorCode, message: string, now: Date, path?: string): SyncError {
-  return path === undefined ? { code, message, at: now.toISOString() } : { code, message, path, at: now.toISOString() };
+export function syncError(
+  code: SyncErrorCode,
+  message: string,
+  now: Date,
+  path?: string,
+): SyncError {
+  return path === undefined
+    ? { code, message, at: now.toISOString() }
+    : { code, message, path, at: now.toISOString() };
 }

@@ -18,4 +18,5 @@ export function dateTimeText(iso: string | null | undefined, locale?: string): s
 }
 
 /** Accessible name of a badge: "ml-intern: 75% ship". */
-export const badgeLabel = (toolName: string, panelShip: number): string => `${toolName}: ${percent(panelShip)} ship`;
+export const badgeLabel = (toolName: string, panelShip: number): string =>
+  `${toolName}: ${percent(panelShip)} ship`;

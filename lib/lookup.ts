@@ -51,39 +51,48 @@ export async function answerForTool(
   toolId: string,
   verdictId?: string,
 ): Promise<ToolAnswer | null> {
-  return db.transaction('r', [db.tools, db.verdicts, db.comparisons, db.reviewers, db.meta], async () => {
-    const [tool, rows, meta, reviewers] = await Promise.all([
-      db.tools.get(toolId),
-      db.verdicts.where('toolId').equals(toolId).toArray(),
-      db.meta.get('current'),
-      db.reviewers.toArray(),
-    ]);
-    if (!tool || rows.length === 0 || !meta) return null;
-    rows.sort((a, b) => b.recency - a.recency);
-    const shown = verdictId ? rows.find((r) => r.id === verdictId) : rows[0];
-    if (!shown) return null;
-    const comparisons = await db.comparisons.where('verdictIds').equals(shown.id).toArray();
-    const partnerIds = [...new Set(comparisons.flatMap((c) => c.verdictIds))].filter((id) => id !== shown.id);
-    const partnerRows = (await db.verdicts.bulkGet(partnerIds)).filter((r) => r !== undefined);
-    const partners = new Map((await summaries(db, partnerRows)).map((s) => [s.id, s]));
-    const { nameLower: _nameLower, ...plainTool } = tool;
-    return {
-      tool: plainTool,
-      verdict: stripRow(shown),
-      verdicts: await summaries(db, rows),
-      comparisons: comparisons.map((c) => ({
-        id: c.id,
-        title: c.title,
-        partners: c.verdictIds.flatMap((id) => partners.get(id) ?? []),
-      })),
-      reviewers,
-      dataset: { source: meta.source, generatedAt: meta.generatedAt },
-    };
-  });
+  return db.transaction(
+    'r',
+    [db.tools, db.verdicts, db.comparisons, db.reviewers, db.meta],
+    async () => {
+      const [tool, rows, meta, reviewers] = await Promise.all([
+        db.tools.get(toolId),
+        db.verdicts.where('toolId').equals(toolId).toArray(),
+        db.meta.get('current'),
+        db.reviewers.toArray(),
+      ]);
+      if (!tool || rows.length === 0 || !meta) return null;
+      rows.sort((a, b) => b.recency - a.recency);
+      const shown = verdictId ? rows.find((r) => r.id === verdictId) : rows[0];
+      if (!shown) return null;
+      const comparisons = await db.comparisons.where('verdictIds').equals(shown.id).toArray();
+      const partnerIds = [...new Set(comparisons.flatMap((c) => c.verdictIds))].filter(
+        (id) => id !== shown.id,
+      );
+      const partnerRows = (await db.verdicts.bulkGet(partnerIds)).filter((r) => r !== undefined);
+      const partners = new Map((await summaries(db, partnerRows)).map((s) => [s.id, s]));
+      const { nameLower: _nameLower, ...plainTool } = tool;
+      return {
+        tool: plainTool,
+        verdict: stripRow(shown),
+        verdicts: await summaries(db, rows),
+        comparisons: comparisons.map((c) => ({
+          id: c.id,
+          title: c.title,
+          partners: c.verdictIds.flatMap((id) => partners.get(id) ?? []),
+        })),
+        reviewers,
+        dataset: { source: meta.source, generatedAt: meta.generatedAt },
+      };
+    },
+  );
 }
 
 /** The first key (most specific first) that belongs to a tool, or null: the cheap "none". */
-export async function toolIdForKeys(db: VerdictDb, keys: readonly MatchKey[]): Promise<string | null> {
+export async function toolIdForKeys(
+  db: VerdictDb,
+  keys: readonly MatchKey[],
+): Promise<string | null> {
   if (keys.length === 0) return null;
   const rows = await db.matchKeys.bulkGet([...keys]);
   return rows.find((r) => r !== undefined)?.toolId ?? null;

@@ -5,7 +5,14 @@ import { z } from 'zod';
  * docs/feed-format.md and docs/feed.schema.json are generated from these schemas.
  */
 
-export const REVIEWER_IDS = ['builder', 'skeptic', 'futurist', 'product', 'creator', 'business'] as const;
+export const REVIEWER_IDS = [
+  'builder',
+  'skeptic',
+  'futurist',
+  'product',
+  'creator',
+  'business',
+] as const;
 export const ReviewerIdSchema = z.enum(REVIEWER_IDS);
 export type ReviewerId = z.infer<typeof ReviewerIdSchema>;
 
@@ -18,7 +25,8 @@ export const SlugSchema = z
 const text = (max: number) => z.string().trim().min(1, 'required').max(max);
 
 const GITHUB_REPO = /^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/;
-const HF_REPO = /^(?:(?:datasets|spaces)\/)?[A-Za-z0-9][A-Za-z0-9._-]{0,95}\/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$/;
+const HF_REPO =
+  /^(?:(?:datasets|spaces)\/)?[A-Za-z0-9][A-Za-z0-9._-]{0,95}\/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$/;
 const HOSTNAME = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 export const ToolMatchSchema = z.object({

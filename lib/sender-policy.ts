@@ -22,7 +22,11 @@ export type SenderVerdict = { allowed: true } | { allowed: false; reason: string
  * Only this extension may talk to the background; content scripts only from the top frame of
  * the sites it serves, and only for lookups; settings and sync only from the extension's pages.
  */
-export function checkSender(type: RequestType, sender: SenderInfo, ctx: PolicyContext): SenderVerdict {
+export function checkSender(
+  type: RequestType,
+  sender: SenderInfo,
+  ctx: PolicyContext,
+): SenderVerdict {
   if (sender.id !== ctx.extensionId) return { allowed: false, reason: 'unknown sender' };
   const url = sender.url ?? '';
   if (url.startsWith(ctx.extensionOrigin)) return { allowed: true };
@@ -37,6 +41,7 @@ export function checkSender(type: RequestType, sender: SenderInfo, ctx: PolicyCo
   if (parsed.protocol !== 'https:' || !ctx.isServedHost(parsed.hostname)) {
     return { allowed: false, reason: 'site not served' };
   }
-  if (!CONTENT_SCRIPT_REQUESTS.has(type)) return { allowed: false, reason: `${type} is for extension pages` };
+  if (!CONTENT_SCRIPT_REQUESTS.has(type))
+    return { allowed: false, reason: `${type} is for extension pages` };
   return { allowed: true };
 }

@@ -105,7 +105,10 @@ export async function syncFeed(
     return recordFailure(db, syncError(fetched.code, fetched.message, now));
   if (fetched.kind === 'not-modified' && !sameSource) {
     // Nothing was asked conditionally, so a 304 cannot mean "what you have is current".
-    return recordFailure(db, syncError('http', 'The feed answered 304 Not Modified to a plain request.', now));
+    return recordFailure(
+      db,
+      syncError('http', 'The feed answered 304 Not Modified to a plain request.', now),
+    );
   }
   if (fetched.kind === 'not-modified') {
     await db.meta.update('current', {

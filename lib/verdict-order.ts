@@ -28,8 +28,7 @@ export function orderByRecency<T extends Pick<Verdict, 'title' | 'publishedAt'>>
     version: versionOf(v.title),
   }));
   keyed.sort(
-    (a, b) =>
-      b.time - a.time || compareVersions(b.version, a.version) || b.index - a.index,
+    (a, b) => b.time - a.time || compareVersions(b.version, a.version) || b.index - a.index,
   );
   return keyed.map((k) => k.v);
 }

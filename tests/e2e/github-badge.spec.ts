@@ -14,7 +14,9 @@ const ABSENT = [
   'https://github.com/search?q=ml-intern',
 ];
 
-test('a badge with the ship score sits after the repo name on every page of a rated repo', async ({ page }) => {
+test('a badge with the ship score sits after the repo name on every page of a rated repo', async ({
+  page,
+}) => {
   for (const url of PRESENT) {
     await page.goto(url);
     expect(await settled(page, url)).toBe('badge');

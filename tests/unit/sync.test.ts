@@ -303,7 +303,11 @@ describe('304 Not Modified', () => {
 
   it('is an error from another URL: nothing was asked conditionally, so the old data is not current', async () => {
     const { db, hash } = await withInstalledFeed();
-    const outcome = await syncFeed(db, OTHER_URL, deps(fakeFetch(() => textResponse('', { status: 304 })).fetch));
+    const outcome = await syncFeed(
+      db,
+      OTHER_URL,
+      deps(fakeFetch(() => textResponse('', { status: 304 })).fetch),
+    );
     expect(outcome.kind === 'failed' && outcome.error.code).toBe('http');
     expect(await hashRows(db)).toBe(hash);
     expect((await readMeta(db))?.source).toBe(FEED_URL);

@@ -1,14 +1,25 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import {
+  test as base,
+  chromium,
+  expect,
+  type BrowserContext,
+  type Page,
+  type Worker,
+} from '@playwright/test';
 import { chromiumPath } from './chromium';
+import { ExtensionRpc } from './rpc';
 import { serveSites } from './sites';
 
 /** Built by `npm run build:e2e` (the production build plus the page marker the tests wait for). */
 export const EXTENSION_DIR = resolve(process.env.EXTENSION_DIR ?? '.output/chrome-mv3-e2e');
 
-export async function launchWithExtension(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+export async function launchWithExtension(): Promise<{
+  context: BrowserContext;
+  close: () => Promise<void>;
+}> {
   const profile = mkdtempSync(join(tmpdir(), 'verdict-lens-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
@@ -53,22 +64,44 @@ export const test = base.extend<Fixtures>({
   },
   serviceWorker: async ({ context }, use) => use(await serviceWorkerOf(context)),
   extensionId: async ({ serviceWorker }, use) => use(new URL(serviceWorker.url()).host),
-  page: async ({ context }, use) => use(context.pages()[0] ?? (await context.newPage())),
+  page: async ({ context, extensionId }, use) => {
+    await waitUntilInstalled(context, extensionId);
+    await use(context.pages()[0] ?? (await context.newPage()));
+  },
 });
+
+/**
+ * The first run installs the bundled dataset and registers the product-site script in the
+ * background; a test that visits a page before that would race the install, not test it.
+ */
+export async function waitUntilInstalled(
+  context: BrowserContext,
+  extensionId: string,
+): Promise<void> {
+  const rpc = await ExtensionRpc.open(context, extensionId);
+  await expect
+    .poll(async () => {
+      const [status, sites] = await Promise.all([
+        rpc.send({ type: 'status' }),
+        rpc.send({ type: 'productSites' }),
+      ]);
+      return status.meta !== null && sites.active.length > 0;
+    })
+    .toBe(true);
+  await rpc.close();
+}
 
 /** Waits until the content script has decided for this URL (the e2e build marks the page). */
 export async function settled(page: Page, url: string): Promise<'badge' | 'none'> {
-  const handle = await page.waitForFunction(
-    (want) => {
-      const mark = document.documentElement.dataset.verdictLens ?? '';
-      const space = mark.indexOf(' ');
-      return space > 0 && mark.slice(space + 1) === want ? mark.slice(0, space) : null;
-    },
-    url,
-  );
+  const handle = await page.waitForFunction((want) => {
+    const mark = document.documentElement.dataset.verdictLens ?? '';
+    const space = mark.indexOf(' ');
+    return space > 0 && mark.slice(space + 1) === want ? mark.slice(0, space) : null;
+  }, url);
   return (await handle.jsonValue()) as 'badge' | 'none';
 }
 
-export const badges = (page: Page) => page.locator('verdict-lens-badge').getByRole('button', { name: / ship/ });
+export const badges = (page: Page) =>
+  page.locator('verdict-lens-badge').getByRole('button', { name: / ship/ });
 
 export { expect };

@@ -1,0 +1,83 @@
+import { badges, expect, settled, test } from './support/extension';
+import { installTestFeed } from './support/feeds';
+import { testFeedWithHuggingFace } from './support/test-feeds';
+
+// Which URLs get a badge, across the three sites. GitHub and cursor.com answer from the bundled
+// dataset; Hugging Face from a test feed that adds Hugging Face keys to ml-intern.
+const TABLE: [url: string, badge: string | null][] = [
+  ['https://github.com/huggingface/ml-intern', 'ml-intern: 75% ship'],
+  ['https://github.com/huggingface/ml-intern/', 'ml-intern: 75% ship'],
+  ['https://github.com/huggingface/ml-intern/tree/main/agent', 'ml-intern: 75% ship'],
+  ['https://github.com/huggingface/ml-intern/blob/main/README.md', 'ml-intern: 75% ship'],
+  ['https://github.com/huggingface/ml-intern/issues/12', 'ml-intern: 75% ship'],
+  ['https://github.com/huggingface/ml-intern/pulls', 'ml-intern: 75% ship'],
+  ['https://github.com/huggingface/ml-intern/actions', 'ml-intern: 75% ship'],
+  ['https://github.com/HuggingFace/ML-Intern', 'ml-intern: 75% ship'],
+  ['https://github.com/huggingface/ml-intern?tab=readme-ov-file#install', 'ml-intern: 75% ship'],
+  ['https://github.com/huggingface/transformers', null],
+  ['https://github.com/huggingface', null],
+  ['https://github.com/search?q=ml-intern', null],
+  ['https://github.com/topics/ml-intern', null],
+  ['https://github.com/settings/profile', null],
+  ['https://github.com/marketplace', null],
+  ['https://github.com/', null],
+  ['https://huggingface.co/huggingface/ml-intern', 'ml-intern: 75% ship'],
+  ['https://huggingface.co/huggingface/ml-intern/tree/main', 'ml-intern: 75% ship'],
+  ['https://huggingface.co/datasets/huggingface/ml-intern-traces', 'ml-intern: 75% ship'],
+  ['https://huggingface.co/datasets/huggingface/ml-intern-traces/viewer', 'ml-intern: 75% ship'],
+  ['https://huggingface.co/spaces/huggingface/ml-intern', 'ml-intern: 75% ship'],
+  ['https://huggingface.co/spaces/HuggingFace/ML-Intern/discussions', 'ml-intern: 75% ship'],
+  ['https://huggingface.co/huggingface/other-model', null],
+  ['https://huggingface.co/huggingface', null],
+  ['https://huggingface.co/models?search=ml-intern', null],
+  ['https://huggingface.co/datasets', null],
+  ['https://huggingface.co/docs/hub/index', null],
+  ['https://huggingface.co/pricing', null],
+  ['https://cursor.com/', 'Cursor: 100% ship'],
+  ['https://cursor.com/pricing', 'Cursor: 100% ship'],
+  ['https://docs.cursor.com/agent/background-agent', 'Cursor: 100% ship'],
+  ['https://github.com/getcursor/cursor-unrated-fixture', null],
+];
+
+test(`badge present or absent on ${TABLE.length} URLs across GitHub, Hugging Face and product sites`, async ({
+  page,
+  context,
+  extensionId,
+}) => {
+  const { server } = await installTestFeed(context, extensionId, testFeedWithHuggingFace());
+  const wrong: string[] = [];
+  for (const [url, name] of TABLE) {
+    await page.goto(url);
+    const outcome = await settled(page, page.url());
+    const count = await page.locator('verdict-lens-badge').count();
+    const label = count === 1 ? await badges(page).first().getAttribute('aria-label') : null;
+    const ok =
+      name === null
+        ? outcome === 'none' && count === 0
+        : outcome === 'badge' && count === 1 && !!label?.includes(name);
+    if (!ok)
+      wrong.push(`${url}: expected ${name ?? 'no badge'}, got ${outcome} ×${count} ${label ?? ''}`);
+  }
+  expect(wrong).toEqual([]);
+  await server.stop();
+});
+
+test('the badge floats in a corner when the header anchor is missing (a redesign)', async ({
+  page,
+  context,
+}) => {
+  await context.route('https://github.com/huggingface/ml-intern/redesigned', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: '<!doctype html><html><body><main><h1>ml-intern, new design</h1></main></body></html>',
+    }),
+  );
+  const url = 'https://github.com/huggingface/ml-intern/redesigned';
+  await page.goto(url);
+  expect(await settled(page, url)).toBe('badge');
+  await expect(badges(page)).toHaveCount(1);
+  await expect(page.locator('verdict-lens-badge[data-placement="floating"]')).toHaveCount(1);
+  const box = await badges(page).first().boundingBox();
+  const viewport = page.viewportSize();
+  expect(box && viewport && box.x > viewport.width / 2 && box.y > viewport.height / 2).toBe(true);
+});

@@ -1,0 +1,129 @@
+import type { Page } from '@playwright/test';
+import { expect, settled, test } from './support/extension';
+import { installTestFeed } from './support/feeds';
+import { githubPage, huggingfacePage } from './support/sites';
+import { installBadgeMonitor, monitorState, softNavigate } from './support/soft-nav';
+import { testFeedWithHuggingFace } from './support/test-feeds';
+
+type Step = [path: string, tool: string];
+
+const GITHUB: Step[] = [
+  ['/huggingface/ml-intern/issues', 'ml-intern'],
+  ['/huggingface/transformers', ''],
+  ['/huggingface/ml-intern/tree/main/agent', 'ml-intern'],
+  ['/huggingface', ''],
+  ['/HuggingFace/ML-Intern/pulls', 'ml-intern'],
+  ['/search?q=ml-intern', ''],
+  ['/huggingface/ml-intern', 'ml-intern'],
+  ['/huggingface/ml-intern/actions', 'ml-intern'],
+  ['/openai/whisper', ''],
+  ['/huggingface/ml-intern/issues/12', 'ml-intern'],
+];
+
+const HUGGINGFACE: Step[] = [
+  ['/huggingface/ml-intern/tree/main', 'ml-intern'],
+  ['/huggingface/other-model', ''],
+  ['/datasets/huggingface/ml-intern-traces', 'ml-intern'],
+  ['/models', ''],
+  ['/spaces/huggingface/ml-intern', 'ml-intern'],
+  ['/meta-llama/Llama-3.1-8B', ''],
+  ['/huggingface/ml-intern', 'ml-intern'],
+  ['/huggingface/ml-intern/discussions', 'ml-intern'],
+  ['/docs/hub', ''],
+  ['/spaces/huggingface/ml-intern/discussions', 'ml-intern'],
+];
+
+const DELAYS = [0, 40, 120, 250];
+
+/** Walks the steps as soft navigations; each badge must follow within 300 ms of its header. */
+async function walk(
+  page: Page,
+  origin: string,
+  steps: Step[],
+  render: (url: URL) => string,
+  rounds: number,
+) {
+  let previous = 'ml-intern';
+  const latencies: number[] = [];
+  for (let i = 0; i < steps.length * rounds; i++) {
+    const [path, tool] = steps[i % steps.length]!;
+    const url = new URL(path, origin);
+    const headerAt = await softNavigate(page, {
+      url: url.href,
+      html: render(url),
+      delayMs: DELAYS[i % DELAYS.length]!,
+      expectBadge: tool,
+      expectDuring: tool === previous ? tool : '',
+    });
+    expect(await settled(page, url.href), url.href).toBe(tool ? 'badge' : 'none');
+    if (tool) {
+      await expect
+        .poll(async () => (await monitorState(page)).appearedAt, { message: url.href })
+        .not.toBeNull();
+      latencies.push(Math.max(0, (await monitorState(page)).appearedAt! - headerAt));
+    }
+    previous = tool;
+  }
+  const state = await monitorState(page);
+  expect(state.wrong).toEqual([]);
+  expect(state.maxBadges).toBeLessThanOrEqual(1);
+  expect(Math.max(...latencies)).toBeLessThanOrEqual(300);
+}
+
+test('20 soft navigations on GitHub: always the right badge, never two, within 300 ms', async ({
+  page,
+}) => {
+  const start = 'https://github.com/huggingface/ml-intern';
+  await page.goto(start);
+  expect(await settled(page, start)).toBe('badge');
+  await installBadgeMonitor(page);
+  await page.evaluate(() => (document.documentElement.dataset.expectBadge = 'ml-intern'));
+  await walk(page, 'https://github.com', GITHUB, (u) => githubPage(u), 2);
+});
+
+test('10 soft navigations on Hugging Face', async ({ page, context, extensionId }) => {
+  const { server } = await installTestFeed(context, extensionId, testFeedWithHuggingFace());
+  const start = 'https://huggingface.co/huggingface/ml-intern';
+  await page.goto(start);
+  expect(await settled(page, start)).toBe('badge');
+  await installBadgeMonitor(page);
+  await page.evaluate(() => (document.documentElement.dataset.expectBadge = 'ml-intern'));
+  await walk(page, 'https://huggingface.co', HUGGINGFACE, (u) => huggingfacePage(u), 1);
+  await server.stop();
+});
+
+test('the badge re-attaches when GitHub re-renders the header after it was placed', async ({
+  page,
+}) => {
+  const url = 'https://github.com/huggingface/ml-intern';
+  await page.goto(url);
+  expect(await settled(page, url)).toBe('badge');
+  await installBadgeMonitor(page);
+  await page.evaluate(() => (document.documentElement.dataset.expectBadge = 'ml-intern'));
+  for (let i = 0; i < 5; i++) {
+    const html = githubPage(new URL(url));
+    await page.evaluate((h) => {
+      (window as unknown as { __vl: { appearedAt: number | null } }).__vl.appearedAt = null;
+      const next = new DOMParser()
+        .parseFromString(h, 'text/html')
+        .querySelector('#repository-container-header');
+      if (next)
+        document
+          .querySelector('#repository-container-header')
+          ?.replaceWith(document.adoptNode(next));
+    }, html);
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            document
+              .querySelector('verdict-lens-badge')
+              ?.previousElementSibling?.matches('strong[itemprop="name"]') ?? false,
+        ),
+      )
+      .toBe(true);
+  }
+  const state = await monitorState(page);
+  expect(state.wrong).toEqual([]);
+  expect(state.maxBadges).toBe(1);
+});

@@ -1,0 +1,160 @@
+import type { Page } from '@playwright/test';
+import { badges, expect, settled, test } from './support/extension';
+import { githubPage } from './support/sites';
+import { bundledFeed } from './support/test-feeds';
+
+const REPO = 'https://github.com/huggingface/ml-intern';
+const feed = bundledFeed();
+const mlIntern = feed.verdicts.find((v) => v.id === 'ml-intern')!;
+const comparison = feed.comparisons.find((c) => c.verdictIds.includes('ml-intern'))!;
+
+async function openRepo(page: Page, url = REPO) {
+  await page.goto(url);
+  expect(await settled(page, url)).toBe('badge');
+  return badges(page).first();
+}
+
+/** Whether focus is on the badge button inside its shadow root. */
+const badgeFocused = (page: Page) =>
+  page.evaluate(() => {
+    const host = document.activeElement;
+    return (
+      host?.tagName === 'VERDICT-LENS-BADGE' &&
+      host.shadowRoot?.activeElement?.classList.contains('vl-badge')
+    );
+  });
+
+test('the popover shows the verdict, its reviewers and where it came from', async ({ page }) => {
+  const badge = await openRepo(page);
+  await badge.click();
+  const dialog = page.getByRole('dialog', { name: 'ml-intern' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(mlIntern.tagline);
+  await expect(dialog).toContainText(mlIntern.category);
+  await expect(dialog.locator('.vl-stat').nth(0)).toContainText('75%');
+  await expect(dialog.locator('.vl-stat').nth(1)).toContainText('—');
+  await expect(dialog.locator('.vl-stat').nth(2)).toContainText('Paid');
+  for (const review of mlIntern.reviews) {
+    const reviewer = feed.reviewers.find((r) => r.id === review.reviewerId)!;
+    const quote = dialog.locator(`[data-reviewer="${review.reviewerId}"]`);
+    await expect(quote).toContainText(reviewer.name);
+    await expect(quote).toContainText(reviewer.focus);
+    await expect(quote).toContainText(review.quote.slice(0, 60));
+  }
+  await expect(dialog).toContainText(comparison.title);
+  await expect(dialog).toContainText(/As of \w+/);
+  await expect(dialog.getByRole('button', { name: /Compare with Cursor/ })).toBeVisible();
+});
+
+test('keyboard: Enter and Space open, Escape closes and returns focus, outside click closes', async ({
+  page,
+}) => {
+  const badge = await openRepo(page);
+  await badge.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'ml-intern' });
+  await expect(dialog).toBeVisible();
+  await expect(badge).toHaveAttribute('aria-expanded', 'true');
+  // Every control in the popover is reachable with Tab.
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  expect(await badgeFocused(page)).toBe(true);
+
+  await page.keyboard.press('Space');
+  await expect(dialog).toBeVisible();
+  // A blank part of the page, away from links.
+  await page.mouse.click(1200, 650);
+  await expect(dialog).toBeHidden();
+
+  await badge.press('Enter');
+  await dialog.getByRole('button', { name: 'Close' }).press('Enter');
+  await expect(dialog).toBeHidden();
+  expect(await badgeFocused(page)).toBe(true);
+});
+
+test('long quotes fold behind "more"', async ({ page }) => {
+  // Cursor's quotes on the saved page run to several hundred characters.
+  const cursor = feed.verdicts.find((v) => v.toolId === 'cursor')!;
+  const longest = [...cursor.reviews].sort((a, b) => b.quote.length - a.quote.length)[0]!;
+  expect(longest.quote.length).toBeGreaterThan(280);
+  await (await openRepo(page, 'https://cursor.com/')).click();
+  const dialog = page.getByRole('dialog');
+  const quote = dialog.locator(`[data-reviewer="${longest.reviewerId}"]`);
+  await expect(quote).not.toContainText(longest.quote);
+  await quote.getByRole('button', { name: 'more' }).click();
+  await expect(quote).toContainText(longest.quote);
+});
+
+// Aimed at everything in the page; the body's own background stays white so that the pixels
+// behind the badge's rounded corners are the same in both shots.
+const HOSTILE_CSS = `
+  html { font-size: 40px !important; }
+  body * { all: unset !important; display: block !important; font: 40px/3 serif !important; color: red !important;
+      background: lime !important; position: static !important; visibility: visible !important;
+      box-sizing: content-box !important; padding: 9px !important; }
+  button, div, span, p, [role=dialog] { transform: rotate(12deg) !important; opacity: .2 !important; }
+  :focus-visible { outline: 9px solid red !important; }
+`;
+
+test('hostile page CSS leaves the badge and popover unchanged (pixel comparison)', async ({
+  page,
+  context,
+}) => {
+  // No header anchor: the badge floats at a fixed corner, so both pages put it at the same pixels.
+  const shots: Buffer[][] = [];
+  for (const css of ['', HOSTILE_CSS]) {
+    const url = `https://github.com/huggingface/ml-intern/plain${css ? '-hostile' : ''}`;
+    await context.route(url, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html><head><style>${css}</style></head><body></body></html>`,
+      }),
+    );
+    await page.goto(url);
+    expect(await settled(page, url)).toBe('badge');
+    const badge = badges(page).first();
+    await expect(page.locator('verdict-lens-badge[data-placement="floating"]')).toHaveCount(1);
+    const badgeShot = await badge.screenshot({ animations: 'disabled' });
+    await badge.click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toBeVisible();
+    shots.push([badgeShot, await dialog.screenshot({ animations: 'disabled' })]);
+  }
+  expect(shots[1]![0]!.equals(shots[0]![0]!), 'badge pixels differ').toBe(true);
+  expect(shots[1]![1]!.equals(shots[0]![1]!), 'popover pixels differ').toBe(true);
+});
+
+test('follows the page theme: GitHub dark mode, and the browser preference elsewhere', async ({
+  page,
+  context,
+}) => {
+  await context.route(`${REPO}/dark`, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: githubPage(new URL(`${REPO}/dark`), { colorMode: 'dark' }),
+    }),
+  );
+  await openRepo(page, `${REPO}/dark`);
+  const theme = () =>
+    page.evaluate(() =>
+      document
+        .querySelector('verdict-lens-badge')
+        ?.shadowRoot?.querySelector('.vl-root')
+        ?.getAttribute('data-theme'),
+    );
+  expect(await theme()).toBe('dark');
+  const background = await badges(page)
+    .first()
+    .evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(background).toBe('rgb(21, 27, 35)');
+
+  await openRepo(page, REPO);
+  expect(await theme()).toBe('light');
+
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('https://cursor.com/');
+  expect(await settled(page, 'https://cursor.com/')).toBe('badge');
+  expect(await theme()).toBe('dark');
+});

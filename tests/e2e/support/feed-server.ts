@@ -1,0 +1,61 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface FeedResponse {
+  status?: number;
+  body: string;
+  etag?: string;
+  contentType?: string;
+}
+
+/**
+ * A feed server on 127.0.0.1 (http to loopback is allowed for development feeds). Each path
+ * serves what the test set; requests are recorded so tests can see conditional headers.
+ */
+export class FeedServer {
+  private server: Server;
+  private routes = new Map<string, FeedResponse>();
+  readonly requests: { path: string; headers: IncomingMessage['headers'] }[] = [];
+
+  constructor() {
+    this.server = createServer((req, res) => this.answer(req, res));
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  url(path: string): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}${path}`;
+  }
+
+  set(path: string, response: FeedResponse): string {
+    this.routes.set(path, response);
+    return this.url(path);
+  }
+
+  private answer(req: IncomingMessage, res: ServerResponse): void {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    this.requests.push({ path, headers: req.headers });
+    const route = this.routes.get(path);
+    if (!route) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    if (route.etag && req.headers['if-none-match'] === route.etag) {
+      res.writeHead(304, { ETag: route.etag }).end();
+      return;
+    }
+    res.writeHead(route.status ?? 200, {
+      'Content-Type': route.contentType ?? 'application/json',
+      ...(route.etag ? { ETag: route.etag } : {}),
+    });
+    res.end(route.body);
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}

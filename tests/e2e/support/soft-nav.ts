@@ -1,0 +1,76 @@
+import type { Page } from '@playwright/test';
+
+/**
+ * Watches the page from its own world: after every DOM change it records how many badges exist
+ * and whether the badge names the tool the current URL is about. Nothing can slip between checks
+ * the way it could between two polls from the test.
+ */
+export async function installBadgeMonitor(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as {
+      __vl: { maxBadges: number; wrong: string[]; appearedAt: number | null };
+    };
+    w.__vl = { maxBadges: 0, wrong: [], appearedAt: null };
+    const expected = () => (document.documentElement.dataset.expectBadge ?? '').toLowerCase();
+    const check = () => {
+      const hosts = document.querySelectorAll('verdict-lens-badge');
+      w.__vl.maxBadges = Math.max(w.__vl.maxBadges, hosts.length);
+      const label =
+        hosts[0]?.shadowRoot?.querySelector('button')?.getAttribute('aria-label')?.toLowerCase() ??
+        null;
+      const want = expected();
+      if (hosts.length > 0 && (!want || !label?.startsWith(`${want}:`))) {
+        w.__vl.wrong.push(`${location.pathname}: showed "${label}" expecting "${want || 'none'}"`);
+      }
+      if (want && hosts.length === 1 && hosts[0]?.isConnected && label?.startsWith(`${want}:`)) {
+        w.__vl.appearedAt ??= performance.now();
+      }
+    };
+    new MutationObserver(check).observe(document.documentElement, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+    });
+  });
+}
+
+export interface MonitorState {
+  maxBadges: number;
+  wrong: string[];
+  appearedAt: number | null;
+}
+
+export const monitorState = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __vl: MonitorState }).__vl);
+
+/**
+ * A client-side navigation the way GitHub's Turbo and Hugging Face do it: the URL changes first,
+ * the new page's `main` arrives `delayMs` later. `expectBadge` is the tool name the badge must
+ * show at the destination ('' for none). Returns the page time when the new header was in.
+ */
+export async function softNavigate(
+  page: Page,
+  opts: { url: string; html: string; delayMs: number; expectBadge: string; expectDuring: string },
+): Promise<number> {
+  return page.evaluate(
+    ({ url, html, delayMs, expectBadge, expectDuring }) =>
+      new Promise<number>((resolve) => {
+        const w = window as unknown as { __vl: { appearedAt: number | null } };
+        w.__vl.appearedAt = null;
+        // Until the new header arrives only a badge for the same tool may stay up.
+        document.documentElement.dataset.expectBadge = expectDuring;
+        history.pushState({}, '', url);
+        setTimeout(() => {
+          const next = new DOMParser().parseFromString(html, 'text/html');
+          document.documentElement.dataset.expectBadge = expectBadge;
+          const main = next.querySelector('main');
+          if (main) document.querySelector('main')?.replaceWith(document.adoptNode(main));
+          document.title = next.title;
+          // Latency counts from the new header: a badge seen before it does not count.
+          w.__vl.appearedAt = null;
+          resolve(performance.now());
+        }, delayMs);
+      }),
+    opts,
+  );
+}
