@@ -1,0 +1,71 @@
+import type { Page } from '@playwright/test';
+import { badges, expect, settled, test } from './support/extension';
+import { FeedServer } from './support/feed-server';
+import { testFeedWithScore } from './support/test-feeds';
+
+const REPO = 'https://github.com/huggingface/ml-intern';
+
+async function badgeName(page: Page, url: string) {
+  await page.goto(url);
+  expect(await settled(page, url)).toBe('badge');
+  return badges(page).first().getAttribute('aria-label');
+}
+
+async function syncFromOptions(options: Page, extensionId: string, url: string) {
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByLabel('Feed URL').fill(url);
+  await options.getByRole('button', { name: 'Sync now' }).click();
+  await expect(options.getByRole('button', { name: 'Sync now' })).toBeEnabled();
+}
+
+test('a feed set in the options page replaces the bundled data; a bad feed is refused and the old data stays', async ({
+  page,
+  context,
+  extensionId,
+}) => {
+  const server = await new FeedServer().start();
+  expect(await badgeName(page, REPO)).toContain('ml-intern: 75% ship');
+
+  // TEST FEED: the bundled verdicts, ml-intern's score changed to 40 and Hugging Face keys added.
+  const goodUrl = server.set('/feed.json', {
+    body: JSON.stringify(testFeedWithScore(40, '2026-11-21T00:00:00.000Z')),
+    etag: '"v1"',
+  });
+  const options = await context.newPage();
+  await syncFromOptions(options, extensionId, goodUrl);
+  const status = options.getByRole('status');
+  await expect(status).toContainText(goodUrl);
+  await expect(status).toContainText(/2 tools/);
+  await expect(status).toContainText(/2 verdicts/);
+  await expect(status).toContainText(/Last success: (?!never)/);
+
+  expect(await badgeName(page, REPO)).toContain('ml-intern: 40% ship');
+  expect(await badgeName(page, 'https://huggingface.co/huggingface/ml-intern')).toContain(
+    'ml-intern: 40% ship',
+  );
+
+  // Synced again: the server answers 304 to the conditional request and nothing changes.
+  await options.getByRole('button', { name: 'Sync now' }).click();
+  await expect
+    .poll(() => server.requests.filter((r) => r.headers['if-none-match'] === '"v1"').length)
+    .toBe(1);
+
+  // A feed with one review missing its quote is refused whole, with the path in the message.
+  const bad = testFeedWithScore(10, '2026-11-22T00:00:00.000Z');
+  delete (bad.verdicts[1]!.reviews[2] as { quote?: string }).quote;
+  const badUrl = server.set('/bad.json', { body: JSON.stringify(bad) });
+  await syncFromOptions(options, extensionId, badUrl);
+  await expect(status).toContainText('verdicts[1].reviews[2].quote: required');
+  await expect(status).toContainText(goodUrl);
+  expect(await badgeName(page, REPO)).toContain('ml-intern: 40% ship');
+
+  // An http:// feed on another host is refused before anything is fetched.
+  await options.getByLabel('Feed URL').fill('http://example.com/feed.json');
+  await options.getByRole('button', { name: 'Sync now' }).click();
+  await expect(options.getByRole('alert').first()).toContainText('https://');
+
+  await options.getByRole('button', { name: 'Reset to bundled data' }).click();
+  await expect(status).toContainText('Bundled dataset');
+  expect(await badgeName(page, REPO)).toContain('ml-intern: 75% ship');
+  await server.stop();
+});
