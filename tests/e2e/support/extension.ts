@@ -63,9 +63,14 @@ export const test = base.extend<Fixtures>({
     await close();
   },
   serviceWorker: async ({ context }, use) => use(await serviceWorkerOf(context)),
-  extensionId: async ({ serviceWorker }, use) => use(new URL(serviceWorker.url()).host),
+  // Every test starts from a finished install, whatever fixtures it asks for.
+  extensionId: async ({ context, serviceWorker }, use) => {
+    const id = new URL(serviceWorker.url()).host;
+    await waitUntilInstalled(context, id);
+    await use(id);
+  },
   page: async ({ context, extensionId }, use) => {
-    await waitUntilInstalled(context, extensionId);
+    void extensionId;
     await use(context.pages()[0] ?? (await context.newPage()));
   },
 });

@@ -10,7 +10,7 @@ interface ExtensionGlobal {
  * runtime messaging (the sender check treats it as the options page it is).
  */
 export class ExtensionRpc {
-  private constructor(private page: Page) {}
+  private constructor(readonly page: Page) {}
 
   static async open(context: BrowserContext, extensionId: string): Promise<ExtensionRpc> {
     const page = await context.newPage();
