@@ -9,6 +9,7 @@ import { CatalogError, parseCatalog, type ToolCatalog } from '../lib/importer/ca
 import { DATASET_PATHS, PAGE_FILE, planDatasetBuild, serializeFeed } from '../lib/importer/dataset';
 import { PageError } from '../lib/importer/page-error';
 import type { Feed } from '../lib/schema';
+import { DEFAULT_GENERATED_AT, DEFAULT_SEED, synthFeed } from '../lib/synth';
 import {
   InputError,
   listFiles,
@@ -31,6 +32,10 @@ Commands:
   build
       Regenerate public/data/feed.json from data/pages/* and data/tools.json. The file is left
       untouched when nothing but generatedAt would change.
+  synth --tools N [--out FEED] [--seed S] [--generated-at ISO]
+      Write a SYNTHETIC feed of N made-up tools (ids "synthetic-…", names "Synthetic Tool N"),
+      for benchmarks only. The same seed gives the same feed (generatedAt defaults to
+      2026-01-01T00:00:00.000Z).
 
 Options:
   -h, --help    Show this help.
@@ -151,10 +156,47 @@ async function runBuild(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
+async function runSynth(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      tools: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      seed: { type: 'string' },
+      'generated-at': { type: 'string' },
+    },
+    allowPositionals: true,
+  });
+  if (positionals.length > 0) throw new UsageError('synth takes no file arguments; use --out');
+  const whole = (name: string, value: string | undefined, fallback?: number): number => {
+    if (value === undefined && fallback !== undefined) return fallback;
+    if (value === undefined || !/^\d+$/.test(value))
+      throw new UsageError(`--${name}: give a whole number (got ${value ?? 'nothing'})`);
+    return Number(value);
+  };
+  const tools = whole('tools', values.tools);
+  const seed = whole('seed', values.seed, DEFAULT_SEED);
+  // A fixed default date: the same seed gives the same bytes.
+  const generatedAt = values['generated-at'] ?? DEFAULT_GENERATED_AT;
+  if (!IsoDateTime.safeParse(generatedAt).success)
+    throw new UsageError(`--generated-at: "${generatedAt}" is not an ISO date-time`);
+  const feed = synthFeed({ tools, seed, generatedAt });
+  // Compact: a 100,000-tool feed is large enough without indentation.
+  const text = `${JSON.stringify(feed)}\n`;
+  if (values.out === undefined) {
+    io.stdout(text);
+  } else {
+    await writeTextAtomic(resolve(io.cwd, values.out), text, values.out);
+    io.stderr(`wrote ${values.out} (SYNTHETIC, seed ${seed}): ${summary(feed)}\n`);
+  }
+  return 0;
+}
+
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   import: runImport,
   validate: runValidate,
   build: runBuild,
+  synth: runSynth,
 };
 
 /** Runs one CLI invocation; returns the exit code. Nothing is written unless the command succeeds. */
