@@ -22,12 +22,13 @@ test('the popup pre-fills the tab’s tool and its comparison partner, and swaps
   expect(tab).toBeGreaterThan(0);
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tab}`);
+  // The second side is fetched after the first: each is awaited on its own.
   await expect.poll(() => pickerValue(popup, 'First tool')).toBe('ml-intern');
-  expect(await pickerValue(popup, 'Second tool')).toBe(cursor.title);
+  await expect.poll(() => pickerValue(popup, 'Second tool')).toBe(cursor.title);
   await expect(popup.getByText(`The panel ships ${cursor.title} more: 100% vs 75%.`)).toBeVisible();
   await popup.getByRole('button', { name: 'Swap tools' }).click();
   await expect.poll(() => pickerValue(popup, 'First tool')).toBe(cursor.title);
-  expect(await pickerValue(popup, 'Second tool')).toBe('ml-intern');
+  await expect.poll(() => pickerValue(popup, 'Second tool')).toBe('ml-intern');
 });
 
 test('on a tab without a tool the popup says so, and search picks both sides by keyboard', async ({
