@@ -15,7 +15,7 @@ export default defineConfig({
       'https://huggingface.co/*',
       // The e2e build pre-grants what a user grants from the options page: the bundled product
       // site and the loopback feed server. The real grant flow (permissions.request) is unit-tested.
-      ...(mode === 'e2e'
+      ...(mode === 'e2e' || mode === 'bench'
         ? ['https://cursor.com/*', 'https://*.cursor.com/*', 'http://127.0.0.1/*']
         : []),
     ],
@@ -25,7 +25,13 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'verdict-lens@verdict-lens.dev', strict_min_version: '128.0' },
+            gecko: {
+              id: 'verdict-lens@verdict-lens.dev',
+              strict_min_version: '128.0',
+              // Firefox's data-collection declaration: nothing is collected or transmitted
+              // (the only request is the feed download from the URL the user sets), see PRIVACY.md.
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : {}),

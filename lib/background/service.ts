@@ -7,7 +7,7 @@ import { answerForTool, toolIdForKeys } from '../lookup';
 import { createSearchService, DEFAULT_SEARCH_LIMIT } from '../search-index';
 import { answerForVerdict } from '../verdict-answer';
 import type { StatusAnswer } from '../messaging';
-import { loadSettings, saveSettings, type Settings } from '../settings';
+import { isSettingsChange, loadSettings, saveSettings, type Settings } from '../settings';
 import { backoffMinutes, syncFeed, type SyncOutcome } from '../sync';
 import { installBundled } from './bundled';
 import { injectBadgeUi } from './inject-ui';
@@ -50,7 +50,8 @@ export function startBackground(): void {
   };
   const isServedHost = (host: string) => isBuiltInHost(host) || hostCovered(host, productPatterns);
 
-  // Read on every lookup, so kept in memory and dropped whenever storage.sync changes.
+  // Read on every lookup, so kept in memory and dropped whenever the settings change (in
+  // storage.sync, or in storage.local while storage.sync is over its quota).
   let settingsCache: Promise<Settings> | null = null;
   const currentSettings = () => (settingsCache ??= loadSettings().then((l) => l.settings));
 
@@ -189,7 +190,7 @@ export function startBackground(): void {
     if (alarm.name === SYNC_ALARM || alarm.name === RETRY_ALARM) void runSync();
   });
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'sync') return;
+    if (!isSettingsChange(changes, area)) return;
     settingsCache = null;
     if ('syncHours' in changes) void scheduleSync();
   });

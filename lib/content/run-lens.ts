@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { send } from '../messaging';
+import { isSettingsChange } from '../settings-change';
 import { createLens } from './lens';
 import { uiLoaded, whenUi } from './ui-bridge';
 
@@ -40,8 +41,8 @@ export async function runLens(ctx: ContentScriptContext): Promise<void> {
       }),
   });
   // Site switches and hidden sites apply at once: the background answers with the new settings.
-  const onStorage = (_changes: unknown, area: string) => {
-    if (area === 'sync') void lens.refresh();
+  const onStorage = (changes: Record<string, unknown>, area: string) => {
+    if (isSettingsChange(changes, area)) void lens.refresh();
   };
   browser.storage.onChanged.addListener(onStorage);
   ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));

@@ -38,7 +38,10 @@ const EXTRA_RESERVED = `
   premium-support solutions spark user-attachments why-github www
 `;
 
-const RESERVED = new Set(`${UPSTREAM_RESERVED} ${EXTRA_RESERVED}`.trim().split(/\s+/));
+/** Exported for the property tests, which generate owners outside it. */
+export const RESERVED_OWNERS: ReadonlySet<string> = new Set(
+  `${UPSTREAM_RESERVED} ${EXTRA_RESERVED}`.trim().split(/\s+/),
+);
 
 // GitHub user/org names: alphanumerics and single inner dashes. A trailing dash is allowed
 // because legacy accounts have one and the feed schema accepts it.
@@ -57,7 +60,7 @@ export const github: Detector = {
     const [, owner = '', rawRepo = ''] = url.pathname.toLowerCase().split('/', 3);
     const repo = rawRepo.endsWith('.git') ? rawRepo.slice(0, -4) : rawRepo;
     if (owner.length === 0 || owner.length > 39 || !OWNER.test(owner)) return null;
-    if (RESERVED.has(owner)) return null;
+    if (RESERVED_OWNERS.has(owner)) return null;
     if (!REPO.test(repo) || repo === '.' || repo === '..') return null;
 
     const label = `${owner}/${repo}`;

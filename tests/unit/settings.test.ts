@@ -9,6 +9,7 @@ import {
   readSettings,
   saveSettings,
   type SettingKey,
+  type Settings,
 } from '../../lib/settings';
 
 describe('defaults', () => {
@@ -62,7 +63,8 @@ describe('readSettings', () => {
     ['syncHours', 0],
     ['syncHours', 0.5],
     ['syncHours', 24 * 7 + 1],
-    ['syncHours', '6'],
+    ['syncHours', 'six'],
+    ['syncHours', '0'],
     ['syncHours', Number.NaN],
   ])('falls back to the default for a bad %s (%j) and names it', (key, value) => {
     const good = { syncHours: 12, feedUrl: 'https://feeds.synthetic.test/v.json' };
@@ -100,6 +102,23 @@ describe('loadSettings and saveSettings (fake browser storage)', () => {
       settings: { ...DEFAULT_SETTINGS, syncHours: 12, reviewers: ['futurist'] },
       repaired: [],
     });
+  });
+
+  it('saving one setting leaves the others as they are', async () => {
+    await saveSettings({ feedUrl: 'https://feeds.synthetic.test/v.json', reviewers: ['skeptic'] });
+    await saveSettings({ syncHours: 12 });
+    await saveSettings({ hiddenHosts: ['synthetic.example'] });
+    expect(await browser.storage.sync.get(null)).toEqual({
+      feedUrl: 'https://feeds.synthetic.test/v.json',
+      reviewers: ['skeptic'],
+      syncHours: 12,
+      hiddenHosts: ['synthetic.example'],
+    });
+  });
+
+  it('drops keys it does not know and undefined values', async () => {
+    await saveSettings({ syncHours: 3, feedUrl: undefined, legacy: true } as Partial<Settings>);
+    expect(await browser.storage.sync.get(null)).toEqual({ syncHours: 3 });
   });
 
   it('refuses to save an invalid value and stores nothing', async () => {

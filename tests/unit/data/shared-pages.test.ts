@@ -13,7 +13,9 @@ describe('data/pages', () => {
     const localFiles = new Set(readdirSync(local));
     for (const file of sharedFiles) {
       expect(localFiles.has(file), `${file} is missing from data/pages`).toBe(true);
-      expect(readFileSync(`${local}${file}`, 'utf8'), file).toBe(readFileSync(`${shared}${file}`, 'utf8'));
+      expect(readFileSync(`${local}${file}`, 'utf8'), file).toBe(
+        readFileSync(`${shared}${file}`, 'utf8'),
+      );
     }
   });
 });
