@@ -33,9 +33,16 @@ export function startBackground(): void {
   let syncing: Promise<SyncOutcome> | null = null;
 
   // First run, or a profile whose database was wiped: the bundled dataset answers until a feed does.
+  // Once a dataset is known to be there it stays (installs replace it whole), so lookups after
+  // the first in a worker's life skip the check.
+  let installed = false;
   const ensureDataset = (): Promise<void> => {
+    if (installed) return Promise.resolve();
     installing ??= readMeta(db)
       .then((meta) => (meta ? undefined : installBundled(db)))
+      .then(() => {
+        installed = true;
+      })
       .finally(() => {
         installing = null;
       });
