@@ -1,0 +1,193 @@
+import { browser } from 'wxt/browser';
+import { VerdictDb, type MatchKeyRow, type ToolRow, type VerdictRow } from '../db';
+import { detect } from '../detect';
+import { parseFeed } from '../feed-validate';
+import { answerForTool, toolIdForKeys } from '../lookup';
+import { toolMatchKeys } from '../match-keys';
+import type { Feed } from '../schema';
+import { syncFeed } from '../sync';
+import { orderByRecency } from '../verdict-order';
+import { injectBadgeUi } from './inject-ui';
+
+/**
+ * BENCH BUILD ONLY (`wxt build --mode bench`): functions on `globalThis` that scripts/bench calls
+ * with `serviceWorker.evaluate`. entrypoints/background.ts installs them behind
+ * `import.meta.env.MODE === 'bench'`, so production and e2e builds drop this module entirely.
+ */
+export interface BenchHooks {
+  /** One sync through the real path (syncFeed), with a byte cap of the bench's choosing. */
+  sync(url: string, maxBytes?: number): Promise<BenchSyncResult>;
+  /** Downloads and checks a feed and builds the rows the install writes; not timed. */
+  prepareFloor(url: string): Promise<{ rows: number }>;
+  /** The floor of a full sync: the prepared rows, one raw `bulkPut` per table, one transaction. */
+  floorBulkPut(): Promise<{ ms: number }>;
+  /** Drops the prepared rows and the floor database. */
+  resetFloor(): Promise<void>;
+  /**
+   * The lookup handler's steps (service.ts), each timed on its own for every URL, in ms:
+   * detect, the match-key read, the answer; `idb` is one bare `meta.get` (the price of any
+   * IndexedDB round trip).
+   */
+  profileLookup(urls: string[]): Promise<Record<LookupStage, number[]>>;
+  /** The badge UI injection the lookup handler awaits (inject-ui.ts), into the tab at `url`, ms. */
+  timeInjectUi(url: string): Promise<{ ms: number; ok: boolean }>;
+  /**
+   * What the probe saw since the last call (and forgets it): each lookup message's arrival and
+   * each `scripting.executeScript` call, in epoch ms (`performance.timeOrigin + now()`), so the
+   * bench can line them up with page times.
+   */
+  probeEvents(): Promise<ProbeEvent[]>;
+}
+
+export type ProbeEvent =
+  { what: 'lookup'; at: number; url: string } | { what: 'inject'; at: number; end: number };
+
+export type LookupStage = 'detect' | 'keys' | 'answer' | 'idb';
+
+export interface BenchSyncResult {
+  ms: number;
+  kind: string;
+  error?: string;
+  tools?: number;
+}
+
+export const BENCH_GLOBAL = '__verdictLensBench';
+const FLOOR_DB = 'verdict-lens-bench-floor';
+
+/** The rows installFeed writes, built the same way (see dataset-store.ts). */
+function rowsOf(feed: Feed) {
+  const tools: ToolRow[] = feed.tools.map((t) => ({ ...t, nameLower: t.name.toLowerCase() }));
+  const byTool = new Map<string, Feed['verdicts']>();
+  for (const v of feed.verdicts) {
+    const list = byTool.get(v.toolId);
+    if (list) list.push(v);
+    else byTool.set(v.toolId, [v]);
+  }
+  const verdicts: VerdictRow[] = [];
+  for (const list of byTool.values()) {
+    const ordered = orderByRecency(list);
+    ordered.forEach((v, i) => verdicts.push({ ...v, recency: ordered.length - i }));
+  }
+  const matchKeys: MatchKeyRow[] = feed.tools.flatMap((t) =>
+    toolMatchKeys(t.match).map((key) => ({ key, toolId: t.id })),
+  );
+  return { tools, verdicts, reviewers: feed.reviewers, comparisons: feed.comparisons, matchKeys };
+}
+
+/**
+ * A passive probe, installed with the hooks at worker start (before any lookup): a second
+ * runtime.onMessage listener that answers nothing, and a wrapper around executeScript.
+ */
+function installProbe(events: ProbeEvent[]): void {
+  const now = () => performance.timeOrigin + performance.now();
+  // Bounded, however long the worker lives.
+  const record = (event: ProbeEvent) => events.push(event) > 1000 && events.shift();
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    const m = message as { type?: unknown; url?: unknown } | null;
+    if (m?.type === 'lookup') record({ what: 'lookup', at: now(), url: String(m.url) });
+    return undefined;
+  });
+  const scripting = browser.scripting as unknown as {
+    executeScript: (...args: unknown[]) => Promise<unknown>;
+  };
+  const original = scripting.executeScript.bind(scripting);
+  scripting.executeScript = (...args) => {
+    const at = now();
+    return original(...args).finally(() => record({ what: 'inject', at, end: now() }));
+  };
+}
+
+export function installBenchHooks(): void {
+  const db = new VerdictDb();
+  const events: ProbeEvent[] = [];
+  installProbe(events);
+  let prepared: ReturnType<typeof rowsOf> | null = null;
+  let floorDb: VerdictDb | null = null;
+
+  const hooks: BenchHooks = {
+    async sync(url, maxBytes) {
+      const start = performance.now();
+      const outcome = await syncFeed(db, url, {
+        fetch: (...a) => fetch(...a),
+        now: () => new Date(),
+        maxBytes,
+      });
+      const ms = performance.now() - start;
+      if (outcome.kind === 'failed')
+        return { ms, kind: outcome.kind, error: outcome.error.message };
+      if (outcome.kind === 'updated')
+        return { ms, kind: outcome.kind, tools: outcome.meta.counts.tools };
+      return { ms, kind: outcome.kind };
+    },
+    async prepareFloor(url) {
+      const response = await fetch(url, { cache: 'no-store', credentials: 'omit' });
+      const parsed = parseFeed(await response.json());
+      if (!parsed.ok) throw new Error(`floor feed invalid: ${parsed.problems[0]?.message}`);
+      prepared = rowsOf(parsed.feed);
+      return { rows: Object.values(prepared).reduce((n, rows) => n + rows.length, 0) };
+    },
+    async floorBulkPut() {
+      if (!prepared) throw new Error('prepareFloor first');
+      floorDb ??= new VerdictDb(FLOOR_DB);
+      const target = floorDb;
+      const tables = [
+        target.tools,
+        target.verdicts,
+        target.reviewers,
+        target.comparisons,
+        target.matchKeys,
+      ];
+      // Emptied outside the timing, so every run writes into the same state a sync finds.
+      await target.transaction('rw', tables, () => Promise.all(tables.map((t) => t.clear())));
+      const rows = prepared;
+      const start = performance.now();
+      await target.transaction('rw', tables, async () => {
+        await target.tools.bulkPut(rows.tools);
+        await target.verdicts.bulkPut(rows.verdicts);
+        await target.reviewers.bulkPut(rows.reviewers);
+        await target.comparisons.bulkPut(rows.comparisons);
+        await target.matchKeys.bulkPut(rows.matchKeys);
+      });
+      return { ms: performance.now() - start };
+    },
+    async profileLookup(urls) {
+      const out: Record<LookupStage, number[]> = {
+        detect: [],
+        keys: [],
+        answer: [],
+        idb: [],
+      };
+      const timed = async <T>(stage: LookupStage, run: () => T | Promise<T>): Promise<T> => {
+        const start = performance.now();
+        const result = await run();
+        out[stage].push(performance.now() - start);
+        return result;
+      };
+      for (const url of urls) {
+        await timed('idb', () => db.meta.get('current'));
+        const detection = await timed('detect', () => detect(url));
+        if (!detection) continue;
+        const toolId = await timed('keys', () => toolIdForKeys(db, detection.keys));
+        if (toolId) await timed('answer', () => answerForTool(db, toolId));
+      }
+      return out;
+    },
+    async timeInjectUi(url) {
+      const [tab] = await browser.tabs.query({ url });
+      if (tab?.id === undefined) throw new Error(`no tab at ${url}`);
+      const start = performance.now();
+      const ok = await injectBadgeUi(tab.id, 0);
+      return { ms: performance.now() - start, ok };
+    },
+    async probeEvents() {
+      return events.splice(0, events.length);
+    },
+    async resetFloor() {
+      prepared = null;
+      floorDb?.close();
+      floorDb = null;
+      await new VerdictDb(FLOOR_DB).delete();
+    },
+  };
+  (globalThis as Record<string, unknown>)[BENCH_GLOBAL] = hooks;
+}

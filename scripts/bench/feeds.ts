@@ -1,0 +1,15 @@
+import { readFileSync } from 'node:fs';
+import type { Feed } from '../../lib/schema';
+import { mergeFeeds, synthFeed } from '../../lib/synth';
+
+/** The bundled dataset: the real ml-intern (github huggingface/ml-intern) and its comparison. */
+export function bundledFeed(): Feed {
+  return JSON.parse(
+    readFileSync(new URL('../../public/data/feed.json', import.meta.url), 'utf8'),
+  ) as Feed;
+}
+
+/** SYNTHETIC bench feed: the bundled dataset plus `tools` synthetic tools, as compact JSON. */
+export function benchFeedText(tools: number, seed: number): string {
+  return JSON.stringify(mergeFeeds(bundledFeed(), synthFeed({ tools, seed })));
+}
