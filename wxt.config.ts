@@ -4,7 +4,10 @@ import { defineConfig } from 'wxt';
 // Product sites are granted at run time (optional_host_permissions), see PERMISSIONS.md.
 export default defineConfig({
   imports: false,
-  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // No global webextension-polyfill alias: the always-on content script uses the browser's own
+  // promise-based API (MV3 Chrome and Firefox both have one); the background imports the polyfill
+  // where it needs it (onMessage answering with a promise).
+  modules: ['@wxt-dev/module-react'],
   manifest: ({ browser, mode }) => ({
     name: 'Verdict Lens',
     description:

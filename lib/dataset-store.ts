@@ -2,6 +2,7 @@ import type { Feed } from './schema';
 import { DATA_TABLES, type MatchKeyRow, type MetaRow, type VerdictDb, type VerdictRow } from './db';
 import { toolMatchKeys } from './match-keys';
 import { orderByRecency } from './verdict-order';
+import { buildAnswerRows } from './answer-rows';
 
 /** Rows are written in chunks so a 100,000-tool feed does not build one giant request. */
 const CHUNK = 2000;
@@ -47,6 +48,7 @@ export async function installFeed(
   const tools = feed.tools.map((t) => ({ ...t, nameLower: t.name.toLowerCase() }));
   const verdicts = verdictRows(feed);
   const keys = matchKeyRows(feed);
+  const answers = buildAnswerRows(tools, verdicts, feed.comparisons);
   const previous = await db.meta.get('current');
   const at = now.toISOString();
   const meta: MetaRow = {
@@ -77,6 +79,7 @@ export async function installFeed(
       ['reviewers', feed.reviewers],
       ['comparisons', feed.comparisons],
       ['matchKeys', keys],
+      ['answers', answers],
     ];
     for (const [name, rows] of writes) {
       for (let i = 0; i < rows.length; i += CHUNK) {

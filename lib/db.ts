@@ -1,10 +1,22 @@
 import Dexie, { type Table } from 'dexie';
 import type { Comparison, Reviewer, Tool, Verdict } from './schema';
 import type { MatchKey } from './match-keys';
+import type { ComparisonSummary, VerdictSummary } from './lookup';
+import { buildAnswerRows } from './answer-rows';
 
 /** A verdict as stored: `recency` orders a tool's verdicts, higher is newer (see verdict-order.ts). */
 export type VerdictRow = Verdict & { recency: number };
 export type ToolRow = Tool & { nameLower: string };
+/** A tool's precomputed answer (see answer-rows.ts): all its verdicts, newest first. */
+export interface AnswerRow {
+  toolId: string;
+  tool: Tool;
+  verdicts: Verdict[];
+  summaries: VerdictSummary[];
+  /** Per verdict id: the comparisons it is in, with the partner verdicts. */
+  comparisons: Record<string, ComparisonSummary[]>;
+}
+
 export interface MatchKeyRow {
   key: MatchKey;
   toolId: string;
@@ -54,6 +66,7 @@ export class VerdictDb extends Dexie {
   reviewers!: Table<Reviewer, string>;
   comparisons!: Table<Comparison, string>;
   matchKeys!: Table<MatchKeyRow, string>;
+  answers!: Table<AnswerRow, string>;
   meta!: Table<MetaRow, string>;
 
   constructor(name = 'verdict-lens') {
@@ -66,7 +79,26 @@ export class VerdictDb extends Dexie {
       matchKeys: 'key, toolId',
       meta: 'id',
     });
+    // Version 2: per-tool answers, so a lookup is one read (docs/benchmarks.md). A version-1
+    // dataset gets its answers built from its own rows on upgrade; nothing is refetched.
+    this.version(2)
+      .stores({ answers: 'toolId' })
+      .upgrade(async (tx) => {
+        const [tools, verdicts, comparisons] = await Promise.all([
+          tx.table<ToolRow, string>('tools').toArray(),
+          tx.table<VerdictRow, string>('verdicts').toArray(),
+          tx.table<Comparison, string>('comparisons').toArray(),
+        ]);
+        await tx.table('answers').bulkAdd(buildAnswerRows(tools, verdicts, comparisons));
+      });
   }
 }
 
-export const DATA_TABLES = ['tools', 'verdicts', 'reviewers', 'comparisons', 'matchKeys'] as const;
+export const DATA_TABLES = [
+  'tools',
+  'verdicts',
+  'reviewers',
+  'comparisons',
+  'matchKeys',
+  'answers',
+] as const;

@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
+import polyfill from 'webextension-polyfill';
 import { VerdictDb } from '../db';
 import { readMeta } from '../dataset-store';
 import { detect } from '../detect';
 import { checkFeedUrl } from '../feed-url';
-import { answerForTool, toolIdForKeys } from '../lookup';
+import { answerForTool } from '../lookup';
 import { createSearchService, DEFAULT_SEARCH_LIMIT } from '../search-index';
 import { answerForVerdict } from '../verdict-answer';
 import type { StatusAnswer } from '../messaging';
@@ -11,7 +12,9 @@ import { isSettingsChange, loadSettings, saveSettings, type Settings } from '../
 import { backoffMinutes, syncFeed, type SyncOutcome } from '../sync';
 import { installBundled } from './bundled';
 import { injectBadgeUi } from './inject-ui';
+import { createMatchIndex } from './match-index';
 import { handleMessage, type Handlers } from './handler';
+import type { SenderInfo } from '../sender-policy';
 import {
   grantedProductPatterns,
   productDomains,
@@ -29,6 +32,7 @@ export function startBackground(): void {
   const db = new VerdictDb();
   // Built on the first search, rebuilt only after another dataset is installed.
   const searchService = createSearchService(db);
+  const matchIndex = createMatchIndex(db);
   let installing: Promise<void> | null = null;
   let syncing: Promise<SyncOutcome> | null = null;
 
@@ -39,7 +43,7 @@ export function startBackground(): void {
   const ensureDataset = (): Promise<void> => {
     if (installed) return Promise.resolve();
     installing ??= readMeta(db)
-      .then((meta) => (meta ? undefined : installBundled(db)))
+      .then((meta) => (meta ? undefined : installBundled(db).then(matchIndex.invalidate)))
       .then(() => {
         installed = true;
       })
@@ -85,7 +89,10 @@ export function startBackground(): void {
         now: () => new Date(),
       });
       await browser.alarms.clear(RETRY_ALARM);
-      if (outcome.kind === 'updated') await refreshProductSites();
+      if (outcome.kind === 'updated') {
+        matchIndex.invalidate();
+        await refreshProductSites();
+      }
       if (outcome.kind === 'failed') {
         const meta = await readMeta(db);
         await browser.alarms.create(RETRY_ALARM, {
@@ -113,13 +120,16 @@ export function startBackground(): void {
         return { found: false };
       }
       await ensureDataset();
-      const toolId = await toolIdForKeys(db, detection.keys);
-      const answer = toolId ? await answerForTool(db, toolId) : null;
-      if (!answer) return { found: false };
-      // Inject before answering, so the badge can render the moment the answer arrives.
-      if (ui && sender.tab?.id !== undefined)
-        await injectBadgeUi(sender.tab.id, sender.frameId ?? 0);
-      return { found: true, answer };
+      const toolId = await matchIndex.toolIdFor(detection.keys);
+      if (!toolId) return { found: false };
+      // The UI is injected while the answer is read, and both finish before the reply, so the
+      // badge can render the moment the answer arrives.
+      const tabId = sender.tab?.id;
+      const [answer] = await Promise.all([
+        answerForTool(db, toolId),
+        ui && tabId !== undefined ? injectBadgeUi(tabId, sender.frameId ?? 0) : null,
+      ]);
+      return answer ? { found: true, answer } : { found: false };
     },
     hideSite: async ({ host }) => {
       const { settings } = await loadSettings();
@@ -138,6 +148,7 @@ export function startBackground(): void {
     },
     reset: async () => {
       await installBundled(db);
+      matchIndex.invalidate();
       await refreshProductSites();
       return status();
     },
@@ -181,7 +192,9 @@ export function startBackground(): void {
     extensionOrigin: browser.runtime.getURL('/'),
     isServedHost,
   };
-  browser.runtime.onMessage.addListener((message, sender) =>
+  // The polyfill lets a listener answer by returning a promise in every browser (Chrome's own
+  // onMessage wants sendResponse and `return true`).
+  polyfill.runtime.onMessage.addListener((message: unknown, sender: SenderInfo) =>
     handleMessage(message, sender, policy, handlers),
   );
 
