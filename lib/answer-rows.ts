@@ -1,4 +1,4 @@
-import type { AnswerRow, ToolRow, VerdictRow } from './db';
+import type { AnswerRow, RankedVerdict, ToolRow } from './db';
 import type { ComparisonSummary, VerdictSummary } from './lookup';
 import type { Comparison } from './schema';
 
@@ -8,12 +8,12 @@ import type { Comparison } from './schema';
  */
 export function buildAnswerRows(
   tools: readonly ToolRow[],
-  verdicts: readonly VerdictRow[],
+  verdicts: readonly RankedVerdict[],
   comparisons: readonly Comparison[],
 ): AnswerRow[] {
   const names = new Map(tools.map((t) => [t.id, t.name]));
   const byId = new Map(verdicts.map((v) => [v.id, v]));
-  const summary = (v: VerdictRow): VerdictSummary => ({
+  const summary = (v: RankedVerdict): VerdictSummary => ({
     id: v.id,
     title: v.title,
     panelShip: v.panelShip,
@@ -37,7 +37,7 @@ export function buildAnswerRows(
       comparisonsOf.set(id, list);
     }
   }
-  const ofTool = new Map<string, VerdictRow[]>();
+  const ofTool = new Map<string, RankedVerdict[]>();
   for (const v of verdicts) {
     const list = ofTool.get(v.toolId);
     if (list) list.push(v);

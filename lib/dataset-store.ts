@@ -1,5 +1,12 @@
 import type { Feed } from './schema';
-import { DATA_TABLES, type MatchKeyRow, type MetaRow, type VerdictDb, type VerdictRow } from './db';
+import {
+  DATA_TABLES,
+  verdictRow,
+  type MatchKeyRow,
+  type MetaRow,
+  type RankedVerdict,
+  type VerdictDb,
+} from './db';
 import { toolMatchKeys } from './match-keys';
 import { orderByRecency } from './verdict-order';
 import { buildAnswerRows } from './answer-rows';
@@ -13,14 +20,14 @@ export interface InstallSource {
   lastModified?: string | null;
 }
 
-function verdictRows(feed: Feed): VerdictRow[] {
+function rankedVerdicts(feed: Feed): RankedVerdict[] {
   const byTool = new Map<string, Feed['verdicts']>();
   for (const v of feed.verdicts) {
     const list = byTool.get(v.toolId);
     if (list) list.push(v);
     else byTool.set(v.toolId, [v]);
   }
-  const rows: VerdictRow[] = [];
+  const rows: RankedVerdict[] = [];
   for (const list of byTool.values()) {
     const ordered = orderByRecency(list);
     ordered.forEach((v, i) => rows.push({ ...v, recency: ordered.length - i }));
@@ -46,9 +53,10 @@ export async function installFeed(
   now = new Date(),
 ): Promise<MetaRow> {
   const tools = feed.tools.map((t) => ({ ...t, nameLower: t.name.toLowerCase() }));
-  const verdicts = verdictRows(feed);
+  const ranked = rankedVerdicts(feed);
+  const verdicts = ranked.map(verdictRow);
   const keys = matchKeyRows(feed);
-  const answers = buildAnswerRows(tools, verdicts, feed.comparisons);
+  const answers = buildAnswerRows(tools, ranked, feed.comparisons);
   const previous = await db.meta.get('current');
   const at = now.toISOString();
   const meta: MetaRow = {

@@ -4,8 +4,30 @@ import type { MatchKey } from './match-keys';
 import type { ComparisonSummary, VerdictSummary } from './lookup';
 import { buildAnswerRows } from './answer-rows';
 
-/** A verdict as stored: `recency` orders a tool's verdicts, higher is newer (see verdict-order.ts). */
-export type VerdictRow = Verdict & { recency: number };
+/** A verdict with its place among the tool's verdicts: higher `recency` is newer (verdict-order.ts). */
+export type RankedVerdict = Verdict & { recency: number };
+
+/**
+ * A verdict as the `verdicts` table keeps it: what search and id lookups need. The whole verdict
+ * (reviews and all) is stored once, in its tool's answer row.
+ */
+export type VerdictRow = Pick<Verdict, 'id' | 'toolId' | 'title' | 'panelShip'> & {
+  recency: number;
+};
+
+export const verdictRow = ({
+  id,
+  toolId,
+  title,
+  panelShip,
+  recency,
+}: RankedVerdict): VerdictRow => ({
+  id,
+  toolId,
+  title,
+  panelShip,
+  recency,
+});
 export type ToolRow = Tool & { nameLower: string };
 /** A tool's precomputed answer (see answer-rows.ts): all its verdicts, newest first. */
 export interface AnswerRow {
@@ -84,12 +106,14 @@ export class VerdictDb extends Dexie {
     this.version(2)
       .stores({ answers: 'toolId' })
       .upgrade(async (tx) => {
+        // Version-1 verdict rows are whole verdicts: they feed the answers, then shrink.
         const [tools, verdicts, comparisons] = await Promise.all([
           tx.table<ToolRow, string>('tools').toArray(),
-          tx.table<VerdictRow, string>('verdicts').toArray(),
+          tx.table<RankedVerdict, string>('verdicts').toArray(),
           tx.table<Comparison, string>('comparisons').toArray(),
         ]);
         await tx.table('answers').bulkAdd(buildAnswerRows(tools, verdicts, comparisons));
+        await tx.table('verdicts').bulkPut(verdicts.map(verdictRow));
       });
   }
 }

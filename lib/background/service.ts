@@ -4,7 +4,7 @@ import { VerdictDb } from '../db';
 import { readMeta } from '../dataset-store';
 import { detect } from '../detect';
 import { checkFeedUrl } from '../feed-url';
-import { answerForTool } from '../lookup';
+import { answerForTool, toolIdForKeys } from '../lookup';
 import { createSearchService, DEFAULT_SEARCH_LIMIT } from '../search-index';
 import { answerForVerdict } from '../verdict-answer';
 import type { StatusAnswer } from '../messaging';
@@ -12,7 +12,6 @@ import { isSettingsChange, loadSettings, saveSettings, type Settings } from '../
 import { backoffMinutes, syncFeed, type SyncOutcome } from '../sync';
 import { installBundled } from './bundled';
 import { injectBadgeUi } from './inject-ui';
-import { createMatchIndex } from './match-index';
 import { handleMessage, type Handlers } from './handler';
 import type { SenderInfo } from '../sender-policy';
 import {
@@ -32,7 +31,6 @@ export function startBackground(): void {
   const db = new VerdictDb();
   // Built on the first search, rebuilt only after another dataset is installed.
   const searchService = createSearchService(db);
-  const matchIndex = createMatchIndex(db);
   let installing: Promise<void> | null = null;
   let syncing: Promise<SyncOutcome> | null = null;
 
@@ -43,7 +41,7 @@ export function startBackground(): void {
   const ensureDataset = (): Promise<void> => {
     if (installed) return Promise.resolve();
     installing ??= readMeta(db)
-      .then((meta) => (meta ? undefined : installBundled(db).then(matchIndex.invalidate)))
+      .then((meta) => (meta ? undefined : installBundled(db)))
       .then(() => {
         installed = true;
       })
@@ -89,10 +87,7 @@ export function startBackground(): void {
         now: () => new Date(),
       });
       await browser.alarms.clear(RETRY_ALARM);
-      if (outcome.kind === 'updated') {
-        matchIndex.invalidate();
-        await refreshProductSites();
-      }
+      if (outcome.kind === 'updated') await refreshProductSites();
       if (outcome.kind === 'failed') {
         const meta = await readMeta(db);
         await browser.alarms.create(RETRY_ALARM, {
@@ -120,7 +115,7 @@ export function startBackground(): void {
         return { found: false };
       }
       await ensureDataset();
-      const toolId = await matchIndex.toolIdFor(detection.keys);
+      const toolId = await toolIdForKeys(db, detection.keys);
       if (!toolId) return { found: false };
       // The UI is injected while the answer is read, and both finish before the reply, so the
       // badge can render the moment the answer arrives.
@@ -148,7 +143,6 @@ export function startBackground(): void {
     },
     reset: async () => {
       await installBundled(db);
-      matchIndex.invalidate();
       await refreshProductSites();
       return status();
     },

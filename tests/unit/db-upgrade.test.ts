@@ -55,6 +55,13 @@ async function v1Database(feed: FeedJson) {
   for (const table of Object.keys(V1_STORES)) {
     await v1.table(table).bulkAdd(await fresh.table(table).toArray());
   }
+  // Version 1 kept whole verdicts (reviews and all) in its verdicts table.
+  const whole = new Map(
+    (await fresh.answers.toArray()).flatMap((a) => a.verdicts.map((v) => [v.id, v] as const)),
+  );
+  await v1
+    .table('verdicts')
+    .bulkPut((await fresh.verdicts.toArray()).map((row) => ({ ...whole.get(row.id), ...row })));
   const before = {
     hash: await hashRows(fresh),
     counts: Object.fromEntries(
