@@ -199,7 +199,9 @@ describe('test-only builds', () => {
     expect(granting).not.toContain(BUILDS.firefox);
   });
 
-  it.skipIf(!builds.includes('chrome-mv3-e2e'))('the e2e build does pre-grant them', () => {
+  // test:audit builds the e2e build too, so this always runs.
+  it('the e2e build does pre-grant them', () => {
+    expect(builds).toContain('chrome-mv3-e2e');
     const hosts = readManifest('chrome-mv3-e2e').host_permissions ?? [];
     expect(hosts).toEqual(expect.arrayContaining(['https://cursor.com/*', 'http://127.0.0.1/*']));
   });
