@@ -1,6 +1,4 @@
-import { useId, useState } from 'react';
-
-const COLLAPSE_AT = 320;
+import { FoldedText } from './FoldedText';
 
 interface Props {
   quote: string | null;
@@ -8,30 +6,8 @@ interface Props {
   about: string;
 }
 
-/** A quote in a comparison cell; long ones fold to a preview. Feed text is rendered as text only. */
+/** A quote in a comparison cell; long ones fold to a preview. */
 export function CompareQuote({ quote, about }: Props) {
-  const [open, setOpen] = useState(false);
-  const id = useId();
   if (quote === null) return <span className="vl-no-quote">no quote</span>;
-  const long = quote.length > COLLAPSE_AT;
-  const shown = long && !open ? `${quote.slice(0, COLLAPSE_AT).trimEnd()}…` : quote;
-  return (
-    <>
-      <p className="vl-quote-text" id={id}>
-        {shown}
-      </p>
-      {long && (
-        <button
-          type="button"
-          className="vl-link"
-          aria-controls={id}
-          aria-expanded={open}
-          aria-label={`${open ? 'less' : 'more'} of ${about}`}
-          onClick={() => setOpen(!open)}
-        >
-          {open ? 'less' : 'more'}
-        </button>
-      )}
-    </>
-  );
+  return <FoldedText text={quote} foldAt={320} about={about} />;
 }

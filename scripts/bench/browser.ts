@@ -8,17 +8,13 @@ import {
   type Page,
   type Worker,
 } from '@playwright/test';
-import { chromiumPath } from '../../tests/e2e/support/chromium';
-
-/** The e2e suite's flags (tests/e2e/support/extension.ts), so the bench runs the same browser. */
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+// The e2e suite's browser and flags, so the bench runs the same Chromium the same way.
+import {
+  CHROMIUM_FLAGS,
+  chromiumPath,
+  loadExtensionFlags,
+  serviceWorkerOf,
+} from '../../tests/e2e/support/chromium';
 
 export interface BenchBrowser {
   name: string;
@@ -35,12 +31,7 @@ export async function launch(name: string, extensionDir: string | null): Promise
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
-    args: [
-      ...(extensionDir
-        ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
-        : []),
-      ...FLAGS,
-    ],
+    args: [...(extensionDir ? loadExtensionFlags(extensionDir) : []), ...CHROMIUM_FLAGS],
   });
   const control = context.pages()[0] ?? (await context.newPage());
   const cdp = await context.newCDPSession(control);
@@ -56,9 +47,7 @@ export async function launch(name: string, extensionDir: string | null): Promise
   };
 }
 
-export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> {
-  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-}
+export { serviceWorkerOf };
 
 export const extensionIdOf = (worker: Worker): string => new URL(worker.url()).host;
 

@@ -9,7 +9,7 @@ import {
   type Page,
   type Worker,
 } from '@playwright/test';
-import { chromiumPath } from './chromium';
+import { CHROMIUM_FLAGS, chromiumPath, loadExtensionFlags, serviceWorkerOf } from './chromium';
 import { ExtensionRpc } from './rpc';
 import { serveSites } from './sites';
 
@@ -24,16 +24,7 @@ export async function launchWithExtension(): Promise<{
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: [...loadExtensionFlags(EXTENSION_DIR), ...CHROMIUM_FLAGS],
   });
   return {
     context,
@@ -42,10 +33,6 @@ export async function launchWithExtension(): Promise<{
       rmSync(profile, { recursive: true, force: true });
     },
   };
-}
-
-export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> {
-  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 }
 
 interface Fixtures {
