@@ -5,6 +5,7 @@ import {
   type MatchKeyRow,
   type MetaRow,
   type RankedVerdict,
+  type ToolRow,
   type VerdictDb,
 } from './db';
 import { toolMatchKeys } from './match-keys';
@@ -41,6 +42,20 @@ function matchKeyRows(feed: Feed): MatchKeyRow[] {
   );
 }
 
+/** Every row an install writes, by table: also the bench's floor (a raw bulkPut of these). */
+export function datasetRows(feed: Feed) {
+  const tools: ToolRow[] = feed.tools.map((t) => ({ ...t, nameLower: t.name.toLowerCase() }));
+  const ranked = rankedVerdicts(feed);
+  return {
+    tools,
+    verdicts: ranked.map(verdictRow),
+    reviewers: feed.reviewers,
+    comparisons: feed.comparisons,
+    matchKeys: matchKeyRows(feed),
+    answers: buildAnswerRows(tools, ranked, feed.comparisons),
+  } satisfies Record<(typeof DATA_TABLES)[number], readonly object[]>;
+}
+
 /**
  * Replaces the whole dataset and the meta record in one read-write transaction, so a reader (or a
  * worker killed half way) sees either the old dataset or the new one, never a mix. Only Dexie
@@ -52,11 +67,7 @@ export async function installFeed(
   from: InstallSource,
   now = new Date(),
 ): Promise<MetaRow> {
-  const tools = feed.tools.map((t) => ({ ...t, nameLower: t.name.toLowerCase() }));
-  const ranked = rankedVerdicts(feed);
-  const verdicts = ranked.map(verdictRow);
-  const keys = matchKeyRows(feed);
-  const answers = buildAnswerRows(tools, ranked, feed.comparisons);
+  const rows = datasetRows(feed);
   const previous = await db.meta.get('current');
   const at = now.toISOString();
   const meta: MetaRow = {
@@ -81,17 +92,10 @@ export async function installFeed(
   const tables = DATA_TABLES.map((name) => db.table(name));
   await db.transaction('rw', [...tables, db.meta], async () => {
     await Promise.all(tables.map((t) => t.clear()));
-    const writes: [string, readonly object[]][] = [
-      ['tools', tools],
-      ['verdicts', verdicts],
-      ['reviewers', feed.reviewers],
-      ['comparisons', feed.comparisons],
-      ['matchKeys', keys],
-      ['answers', answers],
-    ];
-    for (const [name, rows] of writes) {
-      for (let i = 0; i < rows.length; i += CHUNK) {
-        await db.table(name).bulkAdd(rows.slice(i, i + CHUNK));
+    for (const name of DATA_TABLES) {
+      const table: readonly object[] = rows[name];
+      for (let i = 0; i < table.length; i += CHUNK) {
+        await db.table(name).bulkAdd(table.slice(i, i + CHUNK));
       }
     }
     await db.meta.put(meta);

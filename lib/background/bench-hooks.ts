@@ -1,12 +1,10 @@
 import { browser } from 'wxt/browser';
-import { VerdictDb, type MatchKeyRow, type ToolRow, type VerdictRow } from '../db';
+import { DATA_TABLES, VerdictDb } from '../db';
+import { datasetRows } from '../dataset-store';
 import { detect } from '../detect';
 import { parseFeed } from '../feed-validate';
 import { answerForTool, toolIdForKeys } from '../lookup';
-import { toolMatchKeys } from '../match-keys';
-import type { Feed } from '../schema';
 import { syncFeed } from '../sync';
-import { orderByRecency } from '../verdict-order';
 import { injectBadgeUi } from './inject-ui';
 
 /**
@@ -54,26 +52,6 @@ export interface BenchSyncResult {
 export const BENCH_GLOBAL = '__verdictLensBench';
 const FLOOR_DB = 'verdict-lens-bench-floor';
 
-/** The rows installFeed writes, built the same way (see dataset-store.ts). */
-function rowsOf(feed: Feed) {
-  const tools: ToolRow[] = feed.tools.map((t) => ({ ...t, nameLower: t.name.toLowerCase() }));
-  const byTool = new Map<string, Feed['verdicts']>();
-  for (const v of feed.verdicts) {
-    const list = byTool.get(v.toolId);
-    if (list) list.push(v);
-    else byTool.set(v.toolId, [v]);
-  }
-  const verdicts: VerdictRow[] = [];
-  for (const list of byTool.values()) {
-    const ordered = orderByRecency(list);
-    ordered.forEach((v, i) => verdicts.push({ ...v, recency: ordered.length - i }));
-  }
-  const matchKeys: MatchKeyRow[] = feed.tools.flatMap((t) =>
-    toolMatchKeys(t.match).map((key) => ({ key, toolId: t.id })),
-  );
-  return { tools, verdicts, reviewers: feed.reviewers, comparisons: feed.comparisons, matchKeys };
-}
-
 /**
  * A passive probe, installed with the hooks at worker start (before any lookup): a second
  * runtime.onMessage listener that answers nothing, and a wrapper around executeScript.
@@ -101,7 +79,7 @@ export function installBenchHooks(): void {
   const db = new VerdictDb();
   const events: ProbeEvent[] = [];
   installProbe(events);
-  let prepared: ReturnType<typeof rowsOf> | null = null;
+  let prepared: ReturnType<typeof datasetRows> | null = null;
   let floorDb: VerdictDb | null = null;
 
   const hooks: BenchHooks = {
@@ -123,30 +101,21 @@ export function installBenchHooks(): void {
       const response = await fetch(url, { cache: 'no-store', credentials: 'omit' });
       const parsed = parseFeed(await response.json());
       if (!parsed.ok) throw new Error(`floor feed invalid: ${parsed.problems[0]?.message}`);
-      prepared = rowsOf(parsed.feed);
+      prepared = datasetRows(parsed.feed);
       return { rows: Object.values(prepared).reduce((n, rows) => n + rows.length, 0) };
     },
     async floorBulkPut() {
       if (!prepared) throw new Error('prepareFloor first');
       floorDb ??= new VerdictDb(FLOOR_DB);
       const target = floorDb;
-      const tables = [
-        target.tools,
-        target.verdicts,
-        target.reviewers,
-        target.comparisons,
-        target.matchKeys,
-      ];
+      const tables = DATA_TABLES.map((name) => target.table(name));
       // Emptied outside the timing, so every run writes into the same state a sync finds.
       await target.transaction('rw', tables, () => Promise.all(tables.map((t) => t.clear())));
       const rows = prepared;
       const start = performance.now();
+      // The same rows installFeed writes (datasetRows), one raw bulkPut per table.
       await target.transaction('rw', tables, async () => {
-        await target.tools.bulkPut(rows.tools);
-        await target.verdicts.bulkPut(rows.verdicts);
-        await target.reviewers.bulkPut(rows.reviewers);
-        await target.comparisons.bulkPut(rows.comparisons);
-        await target.matchKeys.bulkPut(rows.matchKeys);
+        for (const name of DATA_TABLES) await target.table(name).bulkPut([...rows[name]]);
       });
       return { ms: performance.now() - start };
     },

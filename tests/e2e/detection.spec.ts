@@ -1,4 +1,4 @@
-import { badges, expect, settled, test } from './support/extension';
+import { badges, expect, settled, test, visit } from './support/extension';
 import { installTestFeed } from './support/feeds';
 import { testFeedWithHuggingFace } from './support/test-feeds';
 
@@ -73,8 +73,7 @@ test('the badge floats in a corner when the header anchor is missing (a redesign
     }),
   );
   const url = 'https://github.com/huggingface/ml-intern/redesigned';
-  await page.goto(url);
-  expect(await settled(page, url)).toBe('badge');
+  expect(await visit(page, url)).toBe('badge');
   await expect(badges(page)).toHaveCount(1);
   await expect(page.locator('verdict-lens-badge[data-placement="floating"]')).toHaveCount(1);
   const box = await badges(page).first().boundingBox();

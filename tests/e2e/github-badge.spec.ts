@@ -1,4 +1,4 @@
-import { badges, expect, settled, test } from './support/extension';
+import { badges, expect, test, visit } from './support/extension';
 
 // Names and scores come from the bundled dataset, built from the saved page in data/pages.
 const PRESENT = [
@@ -18,8 +18,7 @@ test('a badge with the ship score sits after the repo name on every page of a ra
   page,
 }) => {
   for (const url of PRESENT) {
-    await page.goto(url);
-    expect(await settled(page, url)).toBe('badge');
+    expect(await visit(page, url)).toBe('badge');
     await expect(badges(page)).toHaveCount(1);
     const badge = badges(page).first();
     await expect(badge).toHaveAccessibleName(/ml-intern: 75% ship/);
@@ -35,8 +34,7 @@ test('a badge with the ship score sits after the repo name on every page of a ra
 
 test('no badge on unrated repos, org pages or search', async ({ page }) => {
   for (const url of ABSENT) {
-    await page.goto(url);
-    expect(await settled(page, url)).toBe('none');
+    expect(await visit(page, url)).toBe('none');
     await expect(page.locator('verdict-lens-badge')).toHaveCount(0);
   }
 });

@@ -1,4 +1,4 @@
-import { badges, expect, settled, test } from './support/extension';
+import { badges, expect, test, visit } from './support/extension';
 import { installTestFeed } from './support/feeds';
 import { testFeedWithHuggingFace } from './support/test-feeds';
 
@@ -33,8 +33,7 @@ test('hostile feed text is shown as inert text, nothing runs and the layout hold
     ),
   };
   const { server } = await installTestFeed(context, extensionId, hostile);
-  await page.goto(REPO);
-  expect(await settled(page, REPO)).toBe('badge');
+  expect(await visit(page, REPO)).toBe('badge');
   const badge = badges(page).first();
   await expect(badge).toHaveAccessibleName(
     new RegExp(TITLE.slice(0, 20).replace(/[.*+?^${}()|[\]\\<>]/g, '\\$&')),

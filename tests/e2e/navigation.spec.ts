@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, settled, test } from './support/extension';
+import { expect, settled, test, visit } from './support/extension';
 import { installTestFeed } from './support/feeds';
 import { githubPage, huggingfacePage } from './support/sites';
 import { installBadgeMonitor, monitorState, softNavigate } from './support/soft-nav';
@@ -74,8 +74,7 @@ test('20 soft navigations on GitHub: always the right badge, never two, within 3
   page,
 }) => {
   const start = 'https://github.com/huggingface/ml-intern';
-  await page.goto(start);
-  expect(await settled(page, start)).toBe('badge');
+  expect(await visit(page, start)).toBe('badge');
   await installBadgeMonitor(page);
   await page.evaluate(() => (document.documentElement.dataset.expectBadge = 'ml-intern'));
   await walk(page, 'https://github.com', GITHUB, (u) => githubPage(u), 2);
@@ -84,8 +83,7 @@ test('20 soft navigations on GitHub: always the right badge, never two, within 3
 test('10 soft navigations on Hugging Face', async ({ page, context, extensionId }) => {
   const { server } = await installTestFeed(context, extensionId, testFeedWithHuggingFace());
   const start = 'https://huggingface.co/huggingface/ml-intern';
-  await page.goto(start);
-  expect(await settled(page, start)).toBe('badge');
+  expect(await visit(page, start)).toBe('badge');
   await installBadgeMonitor(page);
   await page.evaluate(() => (document.documentElement.dataset.expectBadge = 'ml-intern'));
   await walk(page, 'https://huggingface.co', HUGGINGFACE, (u) => huggingfacePage(u), 1);
@@ -96,8 +94,7 @@ test('the badge re-attaches when GitHub re-renders the header after it was place
   page,
 }) => {
   const url = 'https://github.com/huggingface/ml-intern';
-  await page.goto(url);
-  expect(await settled(page, url)).toBe('badge');
+  expect(await visit(page, url)).toBe('badge');
   await installBadgeMonitor(page);
   await page.evaluate(() => (document.documentElement.dataset.expectBadge = 'ml-intern'));
   for (let i = 0; i < 5; i++) {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { badges, expect, settled, test } from './support/extension';
+import { badges, expect, test, visit } from './support/extension';
 import { githubPage } from './support/sites';
 import { bundledFeed } from './support/test-feeds';
 
@@ -9,8 +9,7 @@ const mlIntern = feed.verdicts.find((v) => v.id === 'ml-intern')!;
 const comparison = feed.comparisons.find((c) => c.verdictIds.includes('ml-intern'))!;
 
 async function openRepo(page: Page, url = REPO) {
-  await page.goto(url);
-  expect(await settled(page, url)).toBe('badge');
+  expect(await visit(page, url)).toBe('badge');
   return badges(page).first();
 }
 
@@ -112,8 +111,7 @@ test('hostile page CSS leaves the badge and popover unchanged (pixel comparison)
         body: `<!doctype html><html><head><style>${css}</style></head><body></body></html>`,
       }),
     );
-    await page.goto(url);
-    expect(await settled(page, url)).toBe('badge');
+    expect(await visit(page, url)).toBe('badge');
     const badge = badges(page).first();
     await expect(page.locator('verdict-lens-badge[data-placement="floating"]')).toHaveCount(1);
     const badgeShot = await badge.screenshot({ animations: 'disabled' });
@@ -154,7 +152,6 @@ test('follows the page theme: GitHub dark mode, and the browser preference elsew
   expect(await theme()).toBe('light');
 
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.goto('https://cursor.com/');
-  expect(await settled(page, 'https://cursor.com/')).toBe('badge');
+  expect(await visit(page, 'https://cursor.com/')).toBe('badge');
   expect(await theme()).toBe('dark');
 });

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { seriousViolations } from './support/axe';
-import { badges, expect, settled, test } from './support/extension';
+import { badges, expect, test, visit } from './support/extension';
 import { tabIdOf } from './support/tabs';
 import { bundledFeed } from './support/test-feeds';
 
@@ -16,8 +16,7 @@ test('the popup pre-fills the tab’s tool and its comparison partner, and swaps
   context,
   extensionId,
 }) => {
-  await page.goto(REPO);
-  expect(await settled(page, REPO)).toBe('badge');
+  expect(await visit(page, REPO)).toBe('badge');
   const tab = await tabIdOf(context, extensionId, REPO);
   expect(tab).toBeGreaterThan(0);
   const popup = await context.newPage();
@@ -60,8 +59,7 @@ test('a reviewer switched off in options leaves the open popover and the popup a
   context,
   extensionId,
 }) => {
-  await page.goto(REPO);
-  expect(await settled(page, REPO)).toBe('badge');
+  expect(await visit(page, REPO)).toBe('badge');
   await badges(page).first().click();
   const dialog = page.getByRole('dialog', { name: 'ml-intern' });
   await expect(dialog.locator('[data-reviewer="creator"]')).toBeVisible();

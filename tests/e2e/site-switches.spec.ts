@@ -1,4 +1,4 @@
-import { badges, expect, settled, test } from './support/extension';
+import { badges, expect, settled, test, visit } from './support/extension';
 import { installTestFeed } from './support/feeds';
 import { ExtensionRpc } from './support/rpc';
 import { productPage } from './support/sites';
@@ -11,8 +11,7 @@ test('"Hide on this site" removes the badge at once; options shows the site agai
   context,
   extensionId,
 }) => {
-  await page.goto(REPO);
-  expect(await settled(page, REPO)).toBe('badge');
+  expect(await visit(page, REPO)).toBe('badge');
   await badges(page).first().click();
   await page.getByRole('dialog').getByRole('button', { name: 'Hide on this site' }).click();
   await expect(page.locator('verdict-lens-badge')).toHaveCount(0);
@@ -28,8 +27,7 @@ test('the GitHub switch in options takes the badge off open GitHub tabs and puts
   context,
   extensionId,
 }) => {
-  await page.goto(REPO);
-  expect(await settled(page, REPO)).toBe('badge');
+  expect(await visit(page, REPO)).toBe('badge');
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.getByRole('switch', { name: 'GitHub' }).uncheck();
@@ -68,8 +66,7 @@ test('a product domain the user has not granted gets no badge; a granted one doe
   ).toBeNull();
   await expect(page.locator('verdict-lens-badge')).toHaveCount(0);
 
-  await page.goto('https://cursor.com/');
-  expect(await settled(page, 'https://cursor.com/')).toBe('badge');
+  expect(await visit(page, 'https://cursor.com/')).toBe('badge');
   await expect(badges(page).first()).toHaveAccessibleName(/Cursor: 100% ship/);
   await server.stop();
 });
@@ -78,8 +75,7 @@ test('"Compare with …" in the popover opens the comparison page for the pair',
   page,
   context,
 }) => {
-  await page.goto(REPO);
-  expect(await settled(page, REPO)).toBe('badge');
+  expect(await visit(page, REPO)).toBe('badge');
   await badges(page).first().click();
   const opened = context.waitForEvent('page');
   await page

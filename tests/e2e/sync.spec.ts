@@ -1,13 +1,12 @@
 import type { Page } from '@playwright/test';
-import { badges, expect, settled, test } from './support/extension';
+import { badges, expect, test, visit } from './support/extension';
 import { FeedServer } from './support/feed-server';
 import { testFeedWithScore } from './support/test-feeds';
 
 const REPO = 'https://github.com/huggingface/ml-intern';
 
 async function badgeName(page: Page, url: string) {
-  await page.goto(url);
-  expect(await settled(page, url)).toBe('badge');
+  expect(await visit(page, url)).toBe('badge');
   return badges(page).first().getAttribute('aria-label');
 }
 

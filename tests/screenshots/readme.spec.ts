@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { badges, expect, settled, test } from '../e2e/support/extension';
+import { badges, expect, test, visit } from '../e2e/support/extension';
 import { tabIdOf } from '../e2e/support/tabs';
 
 const out = (name: string) =>
@@ -8,8 +8,7 @@ const REPO = 'https://github.com/huggingface/ml-intern';
 
 test('README screenshots', async ({ page, context, extensionId }) => {
   await page.setViewportSize({ width: 900, height: 640 });
-  await page.goto(REPO);
-  expect(await settled(page, REPO)).toBe('badge');
+  expect(await visit(page, REPO)).toBe('badge');
   await page.screenshot({
     path: out('badge-github.png'),
     clip: { x: 0, y: 60, width: 900, height: 120 },

@@ -93,6 +93,12 @@ export async function settled(page: Page, url: string): Promise<'badge' | 'none'
   return (await handle.jsonValue()) as 'badge' | 'none';
 }
 
+/** Opens `url` and waits until the content script has decided for it. */
+export async function visit(page: Page, url: string): Promise<'badge' | 'none'> {
+  await page.goto(url);
+  return settled(page, url);
+}
+
 export const badges = (page: Page) =>
   page.locator('verdict-lens-badge').getByRole('button', { name: / ship/ });
 
