@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { applyProductScripts, type ScriptingApi } from '../../../lib/background/product-scripts';
+
+/**
+ * A model of Chrome's dynamic content-script registry, with its error messages. `landing` runs
+ * once, right after the first read: another worker's call that the browser finishes late.
+ */
+function registry(landing?: (scripts: Map<string, string[]>) => void) {
+  const scripts = new Map<string, string[]>();
+  let pending = landing;
+  const calls: string[] = [];
+  const api: ScriptingApi = {
+    getRegisteredContentScripts: ({ ids }) => {
+      calls.push('get');
+      const found = ids.filter((id) => scripts.has(id)).map((id) => ({ matches: scripts.get(id) }));
+      pending?.(scripts);
+      pending = undefined;
+      return Promise.resolve(found);
+    },
+    registerContentScripts: (list) => {
+      calls.push('register');
+      for (const s of list) {
+        if (scripts.has(s.id)) return Promise.reject(new Error(`Duplicate script ID '${s.id}'`));
+        scripts.set(s.id, s.matches);
+      }
+      return Promise.resolve();
+    },
+    updateContentScripts: (list) => {
+      calls.push('update');
+      for (const s of list) {
+        if (!scripts.has(s.id)) return Promise.reject(new Error(`Nonexistent script ID '${s.id}'`));
+        scripts.set(s.id, s.matches);
+      }
+      return Promise.resolve();
+    },
+    unregisterContentScripts: ({ ids }) => {
+      calls.push('unregister');
+      for (const id of ids) {
+        if (!scripts.delete(id)) return Promise.reject(new Error(`Nonexistent script ID '${id}'`));
+      }
+      return Promise.resolve();
+    },
+  };
+  return { api, scripts, calls };
+}
+
+const A = ['https://a.example/*', 'https://*.a.example/*'];
+const B = ['https://b.example/*'];
+
+describe('applyProductScripts', () => {
+  it('registers, then updates in place, then unregisters when nothing is granted', async () => {
+    const r = registry();
+    await applyProductScripts(r.api, A);
+    expect([...r.scripts.values()]).toEqual([A]);
+    await applyProductScripts(r.api, B);
+    expect([...r.scripts.values()]).toEqual([B]);
+    await applyProductScripts(r.api, []);
+    expect(r.scripts.size).toBe(0);
+    expect(r.calls).toEqual(['get', 'register', 'get', 'update', 'get', 'unregister']);
+  });
+
+  it('a registration that lands between the read and the write is updated, not refused', async () => {
+    const r = registry((s) => s.set('verdict-lens-product-sites', A));
+    await expect(applyProductScripts(r.api, B)).resolves.toEqual(B);
+    expect([...r.scripts.values()]).toEqual([B]);
+    expect(r.calls).toEqual(['get', 'register', 'update']);
+  });
+
+  it('a script removed between the read and the write is registered again, or left gone', async () => {
+    const seeded = registry((s) => s.clear());
+    await seeded.api.registerContentScripts([
+      {
+        id: 'verdict-lens-product-sites',
+        matches: A,
+        js: [],
+        runAt: 'document_end',
+        persistAcrossSessions: true,
+      },
+    ]);
+    await expect(applyProductScripts(seeded.api, B)).resolves.toEqual(B);
+    expect([...seeded.scripts.values()]).toEqual([B]);
+
+    const gone = registry((s) => s.clear());
+    gone.scripts.set('verdict-lens-product-sites', A);
+    await expect(applyProductScripts(gone.api, [])).resolves.toEqual([]);
+    expect(gone.scripts.size).toBe(0);
+  });
+
+  it('other registry errors still reach the caller', async () => {
+    const r = registry();
+    r.api.registerContentScripts = () => Promise.reject(new Error('Invalid match pattern'));
+    await expect(applyProductScripts(r.api, A)).rejects.toThrow('Invalid match pattern');
+  });
+});
