@@ -53,9 +53,16 @@ export function startBackground(): void {
 
   // Product sites the user granted; the sender check reads it synchronously.
   let productPatterns: string[] = [];
-  const refreshProductSites = async (): Promise<void> => {
-    productPatterns = await grantedProductPatterns();
-    await registerProductScripts(db);
+  // One refresh at a time: two overlapping ones (a reset during a permission change) would both
+  // see no script and both register it.
+  let refreshing: Promise<void> = Promise.resolve();
+  const refreshProductSites = (): Promise<void> => {
+    const run = refreshing.then(async () => {
+      productPatterns = await grantedProductPatterns();
+      await registerProductScripts(db);
+    });
+    refreshing = run.catch(() => undefined);
+    return run;
   };
   const isServedHost = (host: string) => isBuiltInHost(host) || hostCovered(host, productPatterns);
 
@@ -142,6 +149,8 @@ export function startBackground(): void {
       return status();
     },
     reset: async () => {
+      // A sync in flight would install its feed over the reset; the user's last word wins.
+      await syncing?.catch(() => undefined);
       await installBundled(db);
       await refreshProductSites();
       return status();

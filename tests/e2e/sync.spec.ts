@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { badges, expect, test, visit } from './support/extension';
 import { FeedServer } from './support/feed-server';
+import { ExtensionRpc } from './support/rpc';
 import { testFeedWithScore } from './support/test-feeds';
 
 const REPO = 'https://github.com/huggingface/ml-intern';
@@ -65,6 +66,31 @@ test('a feed set in the options page replaces the bundled data; a bad feed is re
 
   await options.getByRole('button', { name: 'Reset to bundled data' }).click();
   await expect(status).toContainText('Bundled dataset');
+  expect(await badgeName(page, REPO)).toContain('ml-intern: 75% ship');
+  await server.stop();
+});
+
+test('"Reset to bundled data" pressed during a sync wins: the sync finishes first, then the reset', async ({
+  page,
+  context,
+  extensionId,
+}) => {
+  const server = await new FeedServer().start();
+  let release = () => {};
+  // TEST FEED: ml-intern at 40, held by the server until the reset has been asked for.
+  const url = server.set('/held.json', {
+    body: JSON.stringify(testFeedWithScore(40, '2026-11-21T00:00:00.000Z')),
+    hold: new Promise<void>((resolve) => (release = resolve)),
+  });
+  const rpc = await ExtensionRpc.open(context, extensionId);
+  await rpc.send({ type: 'setFeedUrl', url });
+  const synced = rpc.send({ type: 'syncNow' });
+  await expect.poll(() => server.requests.length).toBe(1);
+  const reset = rpc.send({ type: 'reset' });
+  release();
+  const [afterSync, afterReset] = await Promise.all([synced, reset]);
+  expect(afterSync.meta?.source).toBe(url);
+  expect(afterReset.meta?.source).toBe('bundled');
   expect(await badgeName(page, REPO)).toContain('ml-intern: 75% ship');
   await server.stop();
 });

@@ -6,6 +6,8 @@ export interface FeedResponse {
   body: string;
   etag?: string;
   contentType?: string;
+  /** The response waits for this, so a test can act while a sync is downloading. */
+  hold?: Promise<void>;
 }
 
 /**
@@ -18,7 +20,7 @@ export class FeedServer {
   readonly requests: { path: string; headers: IncomingMessage['headers'] }[] = [];
 
   constructor() {
-    this.server = createServer((req, res) => this.answer(req, res));
+    this.server = createServer((req, res) => void this.answer(req, res));
   }
 
   async start(): Promise<this> {
@@ -35,7 +37,7 @@ export class FeedServer {
     return this.url(path);
   }
 
-  private answer(req: IncomingMessage, res: ServerResponse): void {
+  private async answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     this.requests.push({ path, headers: req.headers });
     const route = this.routes.get(path);
@@ -43,6 +45,7 @@ export class FeedServer {
       res.writeHead(404).end('not found');
       return;
     }
+    await route.hold;
     if (route.etag && req.headers['if-none-match'] === route.etag) {
       res.writeHead(304, { ETag: route.etag }).end();
       return;
