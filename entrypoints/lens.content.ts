@@ -5,7 +5,8 @@ import { runLens } from '../lib/content/run-lens';
 // as a second script (lens-ui.content.tsx) when there is something to show.
 export default defineContentScript({
   matches: ['https://github.com/*', 'https://huggingface.co/*'],
-  runAt: 'document_end',
+  // document_start: the lookup and the UI load overlap the page's own loading.
+  runAt: 'document_start',
   main(ctx) {
     return runLens(ctx);
   },

@@ -10,6 +10,8 @@ export async function injectBadgeUi(tabId: number, frameId: number): Promise<boo
     await browser.scripting.executeScript({
       target: { tabId, frameIds: [frameId] },
       files: ['/content-scripts/lens-ui.js'],
+      // Without it Chrome holds the script until the page is idle; the badge waits on it.
+      injectImmediately: true,
     });
     return true;
   } catch (error) {

@@ -35,7 +35,7 @@ interface ProductScript {
   id: string;
   matches: string[];
   js: string[];
-  runAt: 'document_end';
+  runAt: 'document_start';
   persistAcrossSessions: boolean;
 }
 
@@ -65,7 +65,7 @@ export async function applyProductScripts(
     id: SCRIPT_ID,
     matches,
     js: ['content-scripts/lens.js'],
-    runAt: 'document_end',
+    runAt: 'document_start',
     persistAcrossSessions: true,
   };
   if (existing.length > 0) {

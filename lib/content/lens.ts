@@ -57,6 +57,12 @@ export function createLens(deps: LensDeps) {
     if (!shown) return;
     const anchor =
       shown.detection.site === 'product' ? null : findAnchor(deps.doc, shown.detection);
+    if (!anchor && deps.doc.readyState === 'loading') {
+      // The lens starts at document_start: the header is still being parsed, and mutations or
+      // the end of parsing call place() again. The wait for a floating badge starts after that.
+      deps.doc.addEventListener('DOMContentLoaded', place, { once: true, signal: deps.signal });
+      return;
+    }
     if (anchor) shown.missingSince = null;
     else shown.missingSince ??= performance.now();
     const waited = shown.missingSince === null ? 0 : performance.now() - shown.missingSince;

@@ -18,7 +18,8 @@ export async function mountBadge(
     name: 'verdict-lens-badge',
     css,
     position: 'inline',
-    anchor: 'body',
+    // The lens may run before the body exists (document_start); the host is moved right away.
+    anchor: 'html',
     append: 'last',
     // Keys typed in the popover must not trigger the site's own shortcuts.
     isolateEvents: true,
@@ -26,7 +27,7 @@ export async function mountBadge(
     onRemove: (root) => root?.unmount(),
   });
   ui.mount();
-  // mount() appends to the body; the lens puts the host where it belongs once it has content.
+  // mount() appends to <html>; the lens puts the host where it belongs once it has content.
   ui.shadowHost.remove();
   return {
     host: ui.shadowHost,

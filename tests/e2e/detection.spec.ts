@@ -1,5 +1,6 @@
 import { badges, expect, settled, test, visit } from './support/extension';
 import { installTestFeed } from './support/feeds';
+import { githubPage } from './support/sites';
 import { testFeedWithHuggingFace } from './support/test-feeds';
 
 // Which URLs get a badge, across the three sites. GitHub and cursor.com answer from the bundled
@@ -79,4 +80,53 @@ test('the badge floats in a corner when the header anchor is missing (a redesign
   const box = await badges(page).first().boundingBox();
   const viewport = page.viewportSize();
   expect(box && viewport && box.x > viewport.width / 2 && box.y > viewport.height / 2).toBe(true);
+});
+
+test('on a page still loading, the badge waits for the header instead of floating', async ({
+  page,
+  context,
+}) => {
+  // A parser-blocking script before the header holds the page in "loading" for longer than the
+  // floating fallback's wait (1.5 s), as a slow network would; the lookup is answered meanwhile.
+  const url = 'https://github.com/huggingface/ml-intern';
+  let releaseScript = () => {};
+  const scriptAsked = new Promise<void>((resolve) => {
+    void context.route('https://github.com/slow-script.js', async (route) => {
+      resolve();
+      await new Promise<void>((release) => (releaseScript = release));
+      await route.fulfill({ contentType: 'text/javascript', body: '' });
+    });
+  });
+  await context.route(url, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: githubPage(new URL(url)).replace(
+        '<body class="logged-out env-production page-responsive">',
+        '$&<script src="https://github.com/slow-script.js"></script>',
+      ),
+    }),
+  );
+  // Every placement the badge's host goes through, seen from the page.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { placements: string[] }).placements = seen;
+    new MutationObserver((records) => {
+      for (const r of records)
+        if (r.target instanceof Element && r.target.localName === 'verdict-lens-badge')
+          seen.push(r.target.getAttribute('data-placement') ?? '');
+    }).observe(document, { attributes: true, attributeFilter: ['data-placement'], subtree: true });
+  });
+  const navigation = page.goto(url);
+  await scriptAsked;
+  await expect(page.locator('html')).toHaveAttribute('data-verdict-lens', `badge ${url}`);
+  // What is under test is a timer: the page stays in "loading" past the floating fallback's
+  // 1.5 s, and the badge must not float meanwhile.
+  await page.waitForTimeout(2000);
+  expect(await page.evaluate(() => document.readyState)).toBe('loading');
+  releaseScript();
+  await navigation;
+  await expect(page.locator('verdict-lens-badge[data-placement="inline"]')).toHaveCount(1);
+  expect(
+    await page.evaluate(() => (window as unknown as { placements: string[] }).placements),
+  ).toEqual(['inline']);
 });

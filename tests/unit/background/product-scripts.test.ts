@@ -73,7 +73,7 @@ describe('applyProductScripts', () => {
         id: 'verdict-lens-product-sites',
         matches: A,
         js: [],
-        runAt: 'document_end',
+        runAt: 'document_start',
         persistAcrossSessions: true,
       },
     ]);
