@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ToolAnswer } from '../lib/lookup';
+import type { BadgeSummary } from '../lib/lookup-index';
 import { useSettings } from '../lib/use-settings';
 import type { Theme } from '../lib/content/theme';
 import { Badge } from './Badge';
@@ -12,11 +13,15 @@ export interface LensActions {
 }
 
 interface Props {
-  answer: ToolAnswer;
+  /** From the lookup; the whole answer is asked for here, when the popover is first opened. */
+  badge: BadgeSummary;
   theme: Theme;
   host: HTMLElement;
   actions: LensActions;
+  initialOpen?: boolean;
 }
+
+type Loaded = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; answer: ToolAnswer };
 
 const WIDTH = 380;
 const GAP = 8;
@@ -31,15 +36,36 @@ function popoverPosition(badge: HTMLElement): React.CSSProperties {
     : { left, bottom: window.innerHeight - r.top + GAP, maxHeight: Math.max(160, r.top - 2 * GAP) };
 }
 
-export function LensApp({ answer: latest, theme, host, actions }: Props) {
+export function LensApp({ badge, theme, host, actions, initialOpen = false }: Props) {
+  // Opening again after a failed load tries again.
+  const [attempt, setAttempt] = useState(0);
+  // Each load is for one verdict and attempt; until its own result arrives, it is loading.
+  const want = `${badge.toolId}/${badge.verdictId}/${attempt}`;
+  const [result, setResult] = useState<{ for: string; loaded: Loaded } | null>(null);
+  const loaded: Loaded = result?.for === want ? result.loaded : { kind: 'loading' };
   // Another verdict of the same tool the user picked in the popover; a new tool resets it.
   const [picked, setPicked] = useState<ToolAnswer | null>(null);
-  const answer = picked?.tool.id === latest.tool.id ? picked : latest;
-  const [open, setOpen] = useState(false);
+  const latest = loaded.kind === 'ready' ? loaded.answer : null;
+  const answer = picked?.tool.id === badge.toolId ? picked : latest;
+  const ready = answer !== null;
+  const [open, setOpen] = useState(initialOpen);
   const [style, setStyle] = useState<React.CSSProperties>({});
   const { settings } = useSettings();
   const badgeRef = useRef<HTMLButtonElement>(null);
   const popRef = useRef<HTMLDivElement>(null);
+
+  const { pickVerdict: fetchVerdict } = actions;
+  useEffect(() => {
+    let live = true;
+    const done = (loaded: Loaded) => live && setResult({ for: want, loaded });
+    void fetchVerdict(badge.toolId, badge.verdictId).then(
+      (found) => done(found ? { kind: 'ready', answer: found } : { kind: 'failed' }),
+      () => done({ kind: 'failed' }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [fetchVerdict, badge.toolId, badge.verdictId, want]);
 
   const close = useCallback((refocus: boolean) => {
     setOpen(false);
@@ -57,7 +83,7 @@ export function LensApp({ answer: latest, theme, host, actions }: Props) {
       window.removeEventListener('resize', update);
       window.removeEventListener('scroll', update, true);
     };
-  }, [open]);
+  }, [open, ready]);
 
   useEffect(() => {
     if (!open) return;
@@ -77,7 +103,7 @@ export function LensApp({ answer: latest, theme, host, actions }: Props) {
   };
 
   const pickVerdict = async (verdictId: string) => {
-    const next = await actions.pickVerdict(answer.tool.id, verdictId);
+    const next = await actions.pickVerdict(badge.toolId, verdictId);
     if (next) setPicked(next);
   };
 
@@ -85,12 +111,15 @@ export function LensApp({ answer: latest, theme, host, actions }: Props) {
     <div className="vl-root" data-theme={theme} onKeyDown={onKeyDown}>
       <Badge
         ref={badgeRef}
-        toolName={answer.tool.name}
-        panelShip={answer.verdict.panelShip}
+        toolName={answer?.tool.name ?? badge.toolName}
+        panelShip={answer?.verdict.panelShip ?? badge.panelShip}
         expanded={open}
-        onToggle={() => setOpen(!open)}
+        onToggle={() => {
+          if (!open && loaded.kind === 'failed') setAttempt((n) => n + 1);
+          setOpen(!open);
+        }}
       />
-      {open && (
+      {open && answer && (
         <VerdictPopover
           ref={popRef}
           answer={answer}
@@ -101,6 +130,22 @@ export function LensApp({ answer: latest, theme, host, actions }: Props) {
           onCompare={(partner) => actions.compare(answer.verdict.id, partner)}
           onHideSite={actions.hideSite}
         />
+      )}
+      {open && !answer && (
+        <div
+          ref={popRef}
+          className="vl-popover vl-pop-pending"
+          role="dialog"
+          aria-label="Panel verdict"
+          tabIndex={-1}
+          style={style}
+        >
+          <p role={loaded.kind === 'failed' ? 'alert' : 'status'}>
+            {loaded.kind === 'failed'
+              ? 'This verdict could not be loaded. Close and open the badge to try again.'
+              : 'Loading the verdict…'}
+          </p>
+        </div>
       )}
     </div>
   );

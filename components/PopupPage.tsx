@@ -32,7 +32,10 @@ async function findStart(search: string): Promise<Start> {
   if (!tab?.url) return none;
   const reply = await send({ type: 'lookup', url: tab.url });
   if (!reply.ok || !reply.data.found) return none;
-  const { answer } = reply.data;
+  const { toolId, verdictId } = reply.data.badge;
+  const full = await send({ type: 'tool', toolId, verdictId });
+  if (!full.ok || !full.data) return none;
+  const answer = full.data;
   const partner = partnerOf(answer);
   return {
     pair: { a: answer.verdict.id, b: partner?.id ?? null },

@@ -11,6 +11,7 @@ import {
 import { toolMatchKeys } from './match-keys';
 import { orderByRecency } from './verdict-order';
 import { buildAnswerRows } from './answer-rows';
+import { buildLookupIndex } from './lookup-index';
 
 /** Rows are written in chunks so a 100,000-tool feed does not build one giant request. */
 const CHUNK = 2000;
@@ -46,13 +47,16 @@ function matchKeyRows(feed: Feed): MatchKeyRow[] {
 export function datasetRows(feed: Feed) {
   const tools: ToolRow[] = feed.tools.map((t) => ({ ...t, nameLower: t.name.toLowerCase() }));
   const ranked = rankedVerdicts(feed);
+  const matchKeys = matchKeyRows(feed);
+  const answers = buildAnswerRows(tools, ranked, feed.comparisons);
   return {
     tools,
     verdicts: ranked.map(verdictRow),
     reviewers: feed.reviewers,
     comparisons: feed.comparisons,
-    matchKeys: matchKeyRows(feed),
-    answers: buildAnswerRows(tools, ranked, feed.comparisons),
+    matchKeys,
+    answers,
+    lookupIndex: [buildLookupIndex(matchKeys, answers)],
   } satisfies Record<(typeof DATA_TABLES)[number], readonly object[]>;
 }
 

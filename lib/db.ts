@@ -3,6 +3,7 @@ import type { Comparison, Reviewer, Tool, Verdict } from './schema';
 import type { MatchKey } from './match-keys';
 import type { ComparisonSummary, VerdictSummary } from './lookup';
 import { buildAnswerRows } from './answer-rows';
+import { buildLookupIndex, type LookupIndexRow } from './lookup-index';
 
 /** A verdict with its place among the tool's verdicts: higher `recency` is newer (verdict-order.ts). */
 export type RankedVerdict = Verdict & { recency: number };
@@ -89,6 +90,7 @@ export class VerdictDb extends Dexie {
   comparisons!: Table<Comparison, string>;
   matchKeys!: Table<MatchKeyRow, string>;
   answers!: Table<AnswerRow, string>;
+  lookupIndex!: Table<LookupIndexRow, string>;
   meta!: Table<MetaRow, string>;
 
   constructor(name = 'verdict-lens') {
@@ -115,6 +117,17 @@ export class VerdictDb extends Dexie {
         await tx.table('answers').bulkAdd(buildAnswerRows(tools, verdicts, comparisons));
         await tx.table('verdicts').bulkPut(verdicts.map(verdictRow));
       });
+    // Version 3: the packed match-key index the worker keeps in memory (lookup-index.ts), so a
+    // lookup reads no IndexedDB. Built from the version-2 rows on upgrade.
+    this.version(3)
+      .stores({ lookupIndex: 'id' })
+      .upgrade(async (tx) => {
+        const [matchKeys, answers] = await Promise.all([
+          tx.table<MatchKeyRow, string>('matchKeys').toArray(),
+          tx.table<AnswerRow, string>('answers').toArray(),
+        ]);
+        await tx.table('lookupIndex').put(buildLookupIndex(matchKeys, answers));
+      });
   }
 }
 
@@ -125,4 +138,5 @@ export const DATA_TABLES = [
   'comparisons',
   'matchKeys',
   'answers',
+  'lookupIndex',
 ] as const;

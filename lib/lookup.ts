@@ -1,5 +1,4 @@
 import type { VerdictDb } from './db';
-import type { MatchKey } from './match-keys';
 import type { Reviewer, Tool, Verdict } from './schema';
 
 export interface VerdictSummary {
@@ -57,14 +56,4 @@ export async function answerForTool(
       dataset: { source: meta.source, generatedAt: meta.generatedAt },
     };
   });
-}
-
-/** The first key (most specific first) that belongs to a tool, or null: the cheap "none". */
-export async function toolIdForKeys(
-  db: VerdictDb,
-  keys: readonly MatchKey[],
-): Promise<string | null> {
-  if (keys.length === 0) return null;
-  const rows = await db.matchKeys.bulkGet([...keys]);
-  return rows.find((r) => r !== undefined)?.toolId ?? null;
 }

@@ -7,7 +7,8 @@ const url = z.string().max(4096);
 /** The runtime check of lib/messaging.ts's `Request`: the background trusts no sender. */
 export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ping') }),
-  z.object({ type: z.literal('lookup'), url, ui: z.boolean().optional() }),
+  z.object({ type: z.literal('lookup'), url }),
+  z.object({ type: z.literal('ui') }),
   z.object({ type: z.literal('tool'), toolId: SlugSchema, verdictId: SlugSchema.optional() }),
   z.object({ type: z.literal('hideSite'), host: z.string().min(1).max(253) }),
   z.object({ type: z.literal('status') }),

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { MetaRow } from './db';
 import type { ToolAnswer, VerdictSummary } from './lookup';
+import type { BadgeSummary } from './lookup-index';
 
 /**
  * Every message the background answers. This file holds the types and `send`, and ships in the
@@ -9,8 +10,9 @@ import type { ToolAnswer, VerdictSummary } from './lookup';
  */
 export type Request =
   | { type: 'ping' }
-  /** `ui`: also inject the badge UI into the sending tab when there is a verdict. */
-  | { type: 'lookup'; url: string; ui?: boolean }
+  | { type: 'lookup'; url: string }
+  /** From a content script whose badge is being opened: load the popover UI into its frame. */
+  | { type: 'ui' }
   | { type: 'tool'; toolId: string; verdictId?: string }
   | { type: 'hideSite'; host: string }
   | { type: 'status' }
@@ -28,12 +30,14 @@ export type RequestType = Request['type'];
 export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>([
   'ping',
   'lookup',
+  'ui',
   'tool',
   'hideSite',
   'openCompare',
 ]);
 
-export type LookupResult = { found: false } | { found: true; answer: ToolAnswer };
+/** What the badge needs, from memory; the popover asks for the whole answer (`tool`) when opened. */
+export type LookupResult = { found: false } | { found: true; badge: BadgeSummary };
 
 export interface StatusAnswer {
   meta: MetaRow | null;
@@ -44,6 +48,7 @@ export interface StatusAnswer {
 export interface ResponseMap {
   ping: { pong: true };
   lookup: LookupResult;
+  ui: { loaded: boolean };
   tool: ToolAnswer | null;
   status: StatusAnswer;
   syncNow: StatusAnswer;

@@ -4,7 +4,8 @@ import { VerdictDb } from '../db';
 import { readMeta } from '../dataset-store';
 import { detect } from '../detect';
 import { checkFeedUrl } from '../feed-url';
-import { answerForTool, toolIdForKeys } from '../lookup';
+import { answerForTool } from '../lookup';
+import { createLookupIndexCache } from '../lookup-index';
 import { createSearchService, DEFAULT_SEARCH_LIMIT } from '../search-index';
 import { answerForVerdict } from '../verdict-answer';
 import type { StatusAnswer } from '../messaging';
@@ -31,6 +32,8 @@ export function startBackground(): void {
   const db = new VerdictDb();
   // Built on the first search, rebuilt only after another dataset is installed.
   const searchService = createSearchService(db);
+  // Lookups answer from memory: the packed match-key index, read once per worker life.
+  const lookupIndex = createLookupIndexCache(() => db.lookupIndex.get('current'));
   let installing: Promise<void> | null = null;
   let syncing: Promise<SyncOutcome> | null = null;
 
@@ -41,7 +44,7 @@ export function startBackground(): void {
   const ensureDataset = (): Promise<void> => {
     if (installed) return Promise.resolve();
     installing ??= readMeta(db)
-      .then((meta) => (meta ? undefined : installBundled(db)))
+      .then((meta) => (meta ? undefined : installBundled(db).then(lookupIndex.invalidate)))
       .then(() => {
         installed = true;
       })
@@ -94,7 +97,10 @@ export function startBackground(): void {
         now: () => new Date(),
       });
       await browser.alarms.clear(RETRY_ALARM);
-      if (outcome.kind === 'updated') await refreshProductSites();
+      if (outcome.kind === 'updated') {
+        lookupIndex.invalidate();
+        await refreshProductSites();
+      }
       if (outcome.kind === 'failed') {
         const meta = await readMeta(db);
         await browser.alarms.create(RETRY_ALARM, {
@@ -111,7 +117,7 @@ export function startBackground(): void {
 
   const handlers: Handlers = {
     ping: async () => ({ pong: true }),
-    lookup: async ({ url, ui }, sender) => {
+    lookup: async ({ url }) => {
       const detection = detect(url);
       if (!detection) return { found: false };
       const settings = await currentSettings();
@@ -122,16 +128,13 @@ export function startBackground(): void {
         return { found: false };
       }
       await ensureDataset();
-      const toolId = await toolIdForKeys(db, detection.keys);
-      if (!toolId) return { found: false };
-      // The UI is injected while the answer is read, and both finish before the reply, so the
-      // badge can render the moment the answer arrives.
+      const badge = (await lookupIndex.get()).find(detection.keys);
+      return badge ? { found: true, badge } : { found: false };
+    },
+    ui: async (_request, sender) => {
       const tabId = sender.tab?.id;
-      const [answer] = await Promise.all([
-        answerForTool(db, toolId),
-        ui && tabId !== undefined ? injectBadgeUi(tabId, sender.frameId ?? 0) : null,
-      ]);
-      return answer ? { found: true, answer } : { found: false };
+      if (tabId === undefined) return { loaded: false };
+      return { loaded: await injectBadgeUi(tabId, sender.frameId ?? 0) };
     },
     hideSite: async ({ host }) => {
       const { settings } = await loadSettings();
@@ -152,6 +155,7 @@ export function startBackground(): void {
       // A sync in flight would install its feed over the reset; the user's last word wins.
       await syncing?.catch(() => undefined);
       await installBundled(db);
+      lookupIndex.invalidate();
       await refreshProductSites();
       return status();
     },

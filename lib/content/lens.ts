@@ -1,6 +1,6 @@
 import { detect } from '../detect';
 import type { Detection } from '../detect/types';
-import type { ToolAnswer } from '../lookup';
+import type { BadgeSummary } from '../lookup-index';
 import type { LookupResult } from '../messaging';
 import { findAnchor } from './anchor';
 import { placeHost } from './placement';
@@ -8,7 +8,7 @@ import { placeHost } from './placement';
 /** The mounted badge UI, whatever renders it. */
 export interface BadgeUi {
   host: HTMLElement;
-  render(answer: ToolAnswer, detection: Detection): void;
+  render(badge: BadgeSummary): void;
   remove(): void;
 }
 
@@ -121,7 +121,7 @@ export function createLens(deps: LensDeps) {
       shown = { signature, detection, ui, missingSince: null };
     }
     shown.detection = detection;
-    shown.ui.render(result.answer, detection);
+    shown.ui.render(result.badge);
     place();
     observe();
     deps.onSettled?.(url, 'badge');

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { send } from '../messaging';
 import { isSettingsChange } from '../settings-change';
+import { createBadgeHost } from './badge-host';
 import { createLens } from './lens';
 import { uiLoaded, whenUi } from './ui-bridge';
 
@@ -26,18 +27,27 @@ export async function runLens(ctx: ContentScriptContext): Promise<void> {
           }
         : undefined,
     lookup: async (url) => {
-      // Asking for the UI with the lookup lets the background inject it in the same round trip.
-      const reply = await send({ type: 'lookup', url, ui: !uiLoaded() });
+      const reply = await send({ type: 'lookup', url });
       return reply.ok ? reply.data : null;
     },
-    createUi: async () =>
-      (await whenUi(UI_TIMEOUT_MS))({
-        pickVerdict: async (toolId, verdictId) => {
-          const reply = await send({ type: 'tool', toolId, verdictId });
-          return reply.ok ? reply.data : null;
+    createUi: () =>
+      createBadgeHost(ctx, {
+        loadUi: async () => {
+          if (!uiLoaded()) {
+            const reply = await send({ type: 'ui' });
+            if (!reply.ok || !reply.data.loaded)
+              throw new Error('the background could not load the UI');
+          }
+          return whenUi(UI_TIMEOUT_MS);
         },
-        compare: (a, b) => void send({ type: 'openCompare', a, b }),
-        hideSite: () => void send({ type: 'hideSite', host: location.hostname }),
+        actions: {
+          pickVerdict: async (toolId, verdictId) => {
+            const reply = await send({ type: 'tool', toolId, verdictId });
+            return reply.ok ? reply.data : null;
+          },
+          compare: (a, b) => void send({ type: 'openCompare', a, b }),
+          hideSite: () => void send({ type: 'hideSite', host: location.hostname }),
+        },
       }),
   });
   // Site switches and hidden sites apply at once: the background answers with the new settings.

@@ -1,12 +1,28 @@
 import type { LensActions } from '../../components/LensApp';
-import type { BadgeUi } from './lens';
+import type { BadgeSummary } from '../lookup-index';
+import type { Theme } from './theme';
 
 /**
- * The detection script is tiny and always runs; the React UI is a second script the background
- * injects only into pages that have a verdict. Both run in the extension's isolated world, so
- * they meet on a global that the page itself cannot see.
+ * The detection script is tiny and always runs, and draws the badge itself; the React popover
+ * is a second script the background injects when a badge is first opened. Both run in the
+ * extension's isolated world, so they meet on a global that the page itself cannot see.
  */
-export type UiFactory = (actions: LensActions) => Promise<BadgeUi>;
+export interface PopoverMount {
+  /** Inside the badge's shadow root; React renders the badge and its popover here. */
+  container: HTMLElement;
+  host: HTMLElement;
+  badge: BadgeSummary;
+  theme: Theme;
+  actions: LensActions;
+}
+
+export interface MountedPopover {
+  render(badge: BadgeSummary, theme: Theme): void;
+  unmount(): void;
+}
+
+/** Mounts React over the drawn badge, with the popover open. */
+export type UiFactory = (mount: PopoverMount) => MountedPopover;
 
 interface Bridge {
   factory?: UiFactory;

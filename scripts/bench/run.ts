@@ -158,7 +158,7 @@ async function main(): Promise<void> {
       }
       const inject = await timeUiInjection(ctx);
       info.push({
-        name: 'badge UI injection (executeScript of the UI bundle, timed in the worker)',
+        name: 'popover UI injection on a first opening (executeScript of the React bundle, timed in the worker)',
         value: `median ${ms(median(inject))} (${inject.map((n) => round(n, 1)).join(', ')})`,
       });
     }

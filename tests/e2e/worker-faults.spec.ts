@@ -19,7 +19,7 @@ test('50 service-worker stops, each followed by a lookup answered within 1 s', a
     const started = Date.now();
     const result = await rpc.send({ type: 'lookup', url: REPO });
     const took = Date.now() - started;
-    if (!result.found || result.answer.verdict.panelShip !== 75 || took > 1000) {
+    if (!result.found || result.badge.panelShip !== 75 || took > 1000) {
       slow.push(`stop ${i}: found=${result.found} in ${took} ms`);
     }
   }

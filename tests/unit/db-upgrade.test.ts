@@ -3,14 +3,16 @@
  * version 1 must open with the current VerdictDb and keep every row, with lookups answering as
  * before, so an update of the extension never loses the dataset (nor needs a re-download).
  * Version 2 added the per-tool `answers` table: its upgrade builds the answers from the
- * version-1 rows, so the upgraded database equals one installed fresh under version 2.
+ * version-1 rows, and version 3 the packed match-key index (`lookupIndex`) from those, so the
+ * upgraded database equals one installed fresh under the current version.
  */
 import Dexie from 'dexie';
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VerdictDb } from '../../lib/db';
 import { installFeed } from '../../lib/dataset-store';
-import { answerForTool, toolIdForKeys } from '../../lib/lookup';
+import { answerForTool } from '../../lib/lookup';
+import { LookupIndex } from '../../lib/lookup-index';
 import { domainKeysForHost, githubKey } from '../../lib/match-keys';
 import { loadSearchEntries } from '../../lib/search-index';
 import { hashRows } from './support/db';
@@ -81,13 +83,14 @@ describe('opening a version-1 database with the current VerdictDb', () => {
     const db = new VerdictDb(name);
     await db.open();
     try {
-      expect(db.verno).toBe(2);
+      expect(db.verno).toBe(3);
       expect(await hashRows(db)).toBe(before.hash);
       for (const [table, count] of Object.entries(before.counts)) {
         expect(await db.table(table).count(), table).toBe(count);
       }
-      expect(await toolIdForKeys(db, [githubKey('getcursor/cursor')])).toBe('cursor');
-      expect(await toolIdForKeys(db, domainKeysForHost('docs.cursor.com'))).toBe('cursor-docs');
+      const index = new LookupIndex((await db.lookupIndex.get('current'))!);
+      expect(index.find([githubKey('getcursor/cursor')])?.toolId).toBe('cursor');
+      expect(index.find(domainKeysForHost('docs.cursor.com'))?.toolId).toBe('cursor-docs');
       expect(await answerForTool(db, 'cursor')).toEqual(before.cursor);
       expect(await loadSearchEntries(db)).toEqual(before.search);
     } finally {
@@ -110,13 +113,15 @@ describe('opening a version-1 database with the current VerdictDb', () => {
       });
       await installFeed(db, toFeed(next), { source: SOURCE }, new Date('2025-06-02T00:00:00Z'));
       expect(await db.tools.count()).toBe(2);
-      expect(await toolIdForKeys(db, [githubKey('synthetic-org/tool-1')])).toBe('synthetic-tool-1');
+      const index = new LookupIndex((await db.lookupIndex.get('current'))!);
+      expect(index.find([githubKey('synthetic-org/tool-1')])?.toolId).toBe('synthetic-tool-1');
+      expect(index.find([githubKey('synthetic-org/tool-7')])).toBeNull();
     } finally {
       db.close();
     }
   });
 
-  it('declares version 1 as released, plus the answers table of version 2', () => {
+  it('declares version 1 as released, plus the tables of versions 2 and 3', () => {
     const db = new VerdictDb(`verdict-lens-schema-${randomUUID()}`);
     names.push(db.name);
     const declared = Object.fromEntries(
@@ -125,6 +130,6 @@ describe('opening a version-1 database with the current VerdictDb', () => {
         [t.schema.primKey, ...t.schema.indexes].map((i) => i.src).join(', '),
       ]),
     );
-    expect(declared).toEqual({ ...V1_STORES, answers: 'toolId' });
+    expect(declared).toEqual({ ...V1_STORES, answers: 'toolId', lookupIndex: 'id' });
   });
 });

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VerdictDb } from '../../lib/db';
 import { installFeed } from '../../lib/dataset-store';
-import { answerForTool, toolIdForKeys } from '../../lib/lookup';
+import { answerForTool } from '../../lib/lookup';
+import { LookupIndex } from '../../lib/lookup-index';
 import { domainKeysForHost, githubKey } from '../../lib/match-keys';
 import { dropDbs, freshDb } from './support/db';
 import { cursorFeed, SYNTHETIC_REVIEWERS, toFeed, type FeedJson } from './support/feeds';
@@ -23,7 +24,13 @@ function withDates(dates: Record<string, string>, order: 'old-first' | 'new-firs
   return feed;
 }
 
-describe('toolIdForKeys', () => {
+/** The tool the installed dataset's lookup index gives for these keys. */
+async function toolIdForKeys(db: VerdictDb, keys: readonly string[]): Promise<string | null> {
+  const row = await db.lookupIndex.get('current');
+  return row ? (new LookupIndex(row).find(keys)?.toolId ?? null) : null;
+}
+
+describe('the installed lookup index', () => {
   it.each([
     ['docs.cursor.com', 'cursor-docs'],
     ['Docs.Cursor.COM', 'cursor-docs'],

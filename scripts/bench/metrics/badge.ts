@@ -113,8 +113,8 @@ export async function diagnoseBadge(
 }
 
 /**
- * The lookup handler injects the badge UI (scripting.executeScript of the UI bundle) before it
- * answers; this times that call alone, from the worker, into fresh pages that have no UI yet.
+ * The first opening of a badge has the worker inject the popover UI (scripting.executeScript of
+ * the React bundle); this times that call alone, from the worker, into fresh pages.
  */
 export async function timeUiInjection(ctx: BenchContext, times = 5): Promise<number[]> {
   const page = await ctx.ext.context.newPage();
@@ -129,13 +129,13 @@ export async function timeUiInjection(ctx: BenchContext, times = 5): Promise<num
   return out;
 }
 
-export type Phase = 'domContentLoaded' | 'toWorker' | 'inWorker' | 'inject' | 'toBadge';
+export type Phase = 'toWorker' | 'toBadge';
 
 /**
  * Untraced: where a badge's time goes, from page times lined up with the worker's probe (epoch
  * ms in both; the two processes' clocks may differ by a fraction of a millisecond):
- * navigation start → DOMContentLoaded → the lookup reaches the worker → the worker starts the
- * UI injection → the injection returns → the badge is in the page.
+ * navigation start → the lookup reaches the worker (the lens runs at document_start) → the badge
+ * is in the page (the answer back, the badge drawn, the header parsed).
  */
 export async function badgePhases(
   ctx: BenchContext,
@@ -143,31 +143,17 @@ export async function badgePhases(
   runs: number,
 ): Promise<Record<Phase, number[]>> {
   const page = await watchedPage(await ctx.ext.context.newPage(), BADGE_SELECTOR);
-  const out: Record<Phase, number[]> = {
-    domContentLoaded: [],
-    toWorker: [],
-    inWorker: [],
-    inject: [],
-    toBadge: [],
-  };
+  const out: Record<Phase, number[]> = { toWorker: [], toBadge: [] };
   for (let run = 0; run < runs; run++) {
     if (cold) await ctx.stopWorker();
     else await hook(await ctx.worker(), 'probeEvents');
     const seen = await timeToElement(page, RATED_URL);
-    const times = await page.evaluate(() => ({
-      origin: performance.timeOrigin,
-      dcl: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
-        .domContentLoadedEventStart,
-    }));
+    const origin = await page.evaluate(() => performance.timeOrigin);
     const events = await hook(await ctx.worker(), 'probeEvents');
     const lookup = events.find((e) => e.what === 'lookup' && e.url === RATED_URL);
-    const inject = events.find((e) => e.what === 'inject' && lookup && e.at >= lookup.at);
-    if (!lookup || !inject || inject.what !== 'inject') continue;
-    out.domContentLoaded.push(times.dcl);
-    out.toWorker.push(lookup.at - times.origin - times.dcl);
-    out.inWorker.push(inject.at - lookup.at);
-    out.inject.push(inject.end - inject.at);
-    out.toBadge.push(times.origin + seen - inject.end);
+    if (!lookup) continue;
+    out.toWorker.push(lookup.at - origin);
+    out.toBadge.push(origin + seen - lookup.at);
   }
   await page.close();
   return out;

@@ -1,0 +1,48 @@
+import { bandOf, BAND_LABEL } from '../band';
+import { badgeLabel, percent } from '../format';
+import type { BadgeSummary } from '../lookup-index';
+import type { Theme } from './theme';
+
+/**
+ * The badge drawn with plain DOM by the always-on script, the same markup React's Badge renders
+ * (a unit test holds them together), so it shows the moment the lookup answers; React arrives
+ * only when the popover is opened, and takes over without a visible change.
+ */
+export interface DomBadge {
+  root: HTMLDivElement;
+  button: HTMLButtonElement;
+  update(badge: BadgeSummary, theme: Theme): void;
+}
+
+export function drawBadge(doc: Document): DomBadge {
+  const root = doc.createElement('div');
+  root.className = 'vl-root';
+  const button = doc.createElement('button');
+  button.type = 'button';
+  const dot = doc.createElement('span');
+  dot.className = 'vl-dot';
+  dot.setAttribute('aria-hidden', 'true');
+  const score = doc.createElement('span');
+  score.className = 'vl-badge-score';
+  const word = doc.createElement('span');
+  word.className = 'vl-badge-word';
+  word.textContent = 'ship';
+  button.append(dot, score, word);
+  root.append(button);
+  return {
+    root,
+    button,
+    update({ toolName, panelShip }, theme) {
+      const band = bandOf(panelShip);
+      root.dataset.theme = theme;
+      button.className = `vl-badge vl-band-${band}`;
+      button.setAttribute(
+        'aria-label',
+        `${badgeLabel(toolName, panelShip)} (${BAND_LABEL[band].toLowerCase()}), open panel verdict`,
+      );
+      button.setAttribute('aria-haspopup', 'dialog');
+      button.setAttribute('aria-expanded', 'false');
+      score.textContent = percent(panelShip);
+    },
+  };
+}

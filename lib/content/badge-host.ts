@@ -1,0 +1,89 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { LensActions } from '../../components/LensApp';
+import css from '../../components/lens.css?inline';
+import type { BadgeSummary } from '../lookup-index';
+import { drawBadge } from './badge-dom';
+import type { BadgeUi } from './lens';
+import { pageTheme } from './theme';
+import type { MountedPopover, UiFactory } from './ui-bridge';
+
+const prefersDark = () => window.matchMedia('(prefers-color-scheme: dark)').matches;
+
+export interface BadgeHostDeps {
+  /** Loads the React UI into the page (asks the background) and resolves with its factory. */
+  loadUi: () => Promise<UiFactory>;
+  actions: LensActions;
+}
+
+/**
+ * A shadow-root host with the drawn badge in it; the lens decides where the host goes. Opening
+ * the badge loads the React UI once, which takes over the same shadow root with the popover open.
+ */
+export async function createBadgeHost(
+  ctx: ContentScriptContext,
+  deps: BadgeHostDeps,
+): Promise<BadgeUi> {
+  const ui = await createShadowRootUi<HTMLElement>(ctx, {
+    name: 'verdict-lens-badge',
+    css,
+    position: 'inline',
+    // The lens may run before the body exists (document_start); the host is moved right away.
+    anchor: 'html',
+    append: 'last',
+    // Keys typed in the popover must not trigger the site's own shortcuts.
+    isolateEvents: true,
+    onMount: (container) => container,
+  });
+  ui.mount();
+  // mount() appends to <html>; the lens puts the host where it belongs once it has content.
+  ui.shadowHost.remove();
+  const container = ui.uiContainer;
+  const drawn = drawBadge(document);
+  container.append(drawn.root);
+
+  let badge: BadgeSummary | null = null;
+  let react: MountedPopover | null = null;
+  let loading = false;
+  const theme = () => pageTheme(document, prefersDark);
+
+  const openPopover = async () => {
+    if (react || loading || !badge) return;
+    loading = true;
+    drawn.button.setAttribute('aria-busy', 'true');
+    try {
+      const factory = await deps.loadUi();
+      if (react || ctx.isInvalid || !badge) return;
+      drawn.root.remove();
+      react = factory({
+        container,
+        host: ui.shadowHost,
+        badge,
+        theme: theme(),
+        actions: deps.actions,
+      });
+    } catch (error) {
+      // The badge stays; the next click tries again.
+      console.warn('Verdict Lens: could not open the verdict', error);
+    } finally {
+      loading = false;
+      drawn.button.removeAttribute('aria-busy');
+    }
+  };
+  // A button: Enter and Space click it too.
+  drawn.button.addEventListener('click', () => void openPopover());
+
+  return {
+    host: ui.shadowHost,
+    render(next) {
+      badge = next;
+      if (react) react.render(next, theme());
+      else drawn.update(next, theme());
+    },
+    remove() {
+      react?.unmount();
+      react = null;
+      ui.remove();
+    },
+  };
+}

@@ -1,0 +1,142 @@
+import type { AnswerRow, MatchKeyRow } from './db';
+import type { MatchKey } from './match-keys';
+
+/** What a badge shows, and what the popover asks for when it opens. */
+export interface BadgeSummary {
+  toolId: string;
+  toolName: string;
+  /** The tool's newest verdict. */
+  verdictId: string;
+  panelShip: number;
+}
+
+/**
+ * Every match key of every tool that has a verdict, and each tool's badge, packed so the worker
+ * can hold it after one read on wake: at 100,000 tools, 300,000 keys as separate strings or
+ * objects take a second to revive, two strings and three typed arrays a few milliseconds.
+ * Keys are sorted (code-unit order, as `<` compares) and found by binary search.
+ */
+export interface LookupIndexRow {
+  id: 'current';
+  /** The sorted keys, concatenated; key i is keys.slice(keyStarts[i], keyStarts[i + 1]). */
+  keys: string;
+  keyStarts: Uint32Array;
+  /** Per key: the index of its tool's badge. */
+  keyBadges: Uint32Array;
+  /** JSON arrays [toolId, toolName, verdictId, panelShip], concatenated; same slicing. */
+  badges: string;
+  badgeStarts: Uint32Array;
+}
+
+export function buildLookupIndex(
+  matchKeys: readonly MatchKeyRow[],
+  answers: readonly AnswerRow[],
+): LookupIndexRow {
+  const badgeOf = new Map<string, number>();
+  const badgeParts: string[] = [];
+  const badgeStarts = new Uint32Array(answers.length + 1);
+  let at = 0;
+  // By tool id, so a dataset packs the same however its rows were read (feed order on install,
+  // key order on a schema upgrade).
+  const byTool = [...answers].sort((a, b) =>
+    a.toolId < b.toolId ? -1 : a.toolId > b.toolId ? 1 : 0,
+  );
+  for (const a of byTool) {
+    const newest = a.verdicts[0];
+    if (!newest) continue;
+    const json = JSON.stringify([a.toolId, a.tool.name, newest.id, newest.panelShip]);
+    badgeStarts[badgeParts.length] = at;
+    badgeOf.set(a.toolId, badgeParts.length);
+    badgeParts.push(json);
+    at += json.length;
+  }
+  badgeStarts[badgeParts.length] = at;
+
+  const rated = matchKeys
+    .filter((k) => badgeOf.has(k.toolId))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const keyStarts = new Uint32Array(rated.length + 1);
+  const keyBadges = new Uint32Array(rated.length);
+  let offset = 0;
+  rated.forEach((k, i) => {
+    keyStarts[i] = offset;
+    keyBadges[i] = badgeOf.get(k.toolId) ?? 0;
+    offset += k.key.length;
+  });
+  keyStarts[rated.length] = offset;
+  return {
+    id: 'current',
+    keys: rated.map((k) => k.key).join(''),
+    keyStarts,
+    keyBadges,
+    badges: badgeParts.join(''),
+    badgeStarts: badgeStarts.slice(0, badgeParts.length + 1),
+  };
+}
+
+/** Looks keys up in a packed index, in memory. */
+export class LookupIndex {
+  constructor(private readonly row: LookupIndexRow) {}
+
+  get size(): number {
+    return this.row.keyBadges.length;
+  }
+
+  /** The badge of the first key (most specific first) that belongs to a rated tool. */
+  find(keys: readonly MatchKey[]): BadgeSummary | null {
+    for (const key of keys) {
+      const i = this.position(key);
+      if (i >= 0) return this.badge(this.row.keyBadges[i] ?? 0);
+    }
+    return null;
+  }
+
+  private keyAt(i: number): string {
+    const { keys, keyStarts } = this.row;
+    return keys.slice(keyStarts[i], keyStarts[i + 1]);
+  }
+
+  private position(key: string): number {
+    let lo = 0;
+    let hi = this.size - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const k = this.keyAt(mid);
+      if (k === key) return mid;
+      if (k < key) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  private badge(i: number): BadgeSummary | null {
+    const { badges, badgeStarts } = this.row;
+    const parsed: unknown = JSON.parse(badges.slice(badgeStarts[i], badgeStarts[i + 1]));
+    if (!Array.isArray(parsed)) return null;
+    const [toolId, toolName, verdictId, panelShip] = parsed as [string, string, string, number];
+    return { toolId, toolName, verdictId, panelShip };
+  }
+}
+
+/**
+ * The worker's copy of the index: read once per worker life, dropped when another dataset is
+ * installed. A read that started before an install may answer the lookups that started with it.
+ */
+export function createLookupIndexCache(read: () => Promise<LookupIndexRow | undefined>) {
+  let current: Promise<LookupIndex> | null = null;
+  return {
+    get(): Promise<LookupIndex> {
+      const loading = (current ??= read().then((row) => new LookupIndex(row ?? EMPTY)));
+      // A failed read is not kept: the next lookup tries again.
+      loading.catch(() => {
+        if (current === loading) current = null;
+      });
+      return loading;
+    },
+    invalidate(): void {
+      current = null;
+    },
+  };
+}
+
+const EMPTY: LookupIndexRow = buildLookupIndex([], []);
