@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { send } from '../messaging';
 import { isSettingsChange } from '../settings-change';
 import { createLens } from './lens';
+import { startLifetime } from './lifetime';
+import { watchLocation } from './location';
 import { uiLoaded, whenUi } from './ui-bridge';
 
 const FLOAT_AFTER_MS = 1500;
@@ -10,11 +11,14 @@ const UI_TIMEOUT_MS = 5000;
 
 /**
  * Content-script main: detect, ask the background, mount; follow SPA navigation and settings.
- * Everything here ships in the always-on script, so it imports no React and no zod.
+ * Everything here ships in the always-on script, so it imports no React and no zod, and sets up
+ * no more than an unrated page needs (each binding and listener is main-thread time on every page).
  */
-export async function runLens(ctx: ContentScriptContext): Promise<void> {
+export async function runLens(): Promise<void> {
+  const life = startLifetime('lens');
+  const { signal } = life;
   const lens = createLens({
-    signal: ctx.signal,
+    signal,
     doc: document,
     currentUrl: () => location.href,
     floatAfterMs: FLOAT_AFTER_MS,
@@ -26,6 +30,7 @@ export async function runLens(ctx: ContentScriptContext): Promise<void> {
           }
         : undefined,
     lookup: async (url) => {
+      if (!life.alive()) return null;
       // Asking for the UI with the lookup lets the background inject it in the same round trip.
       const reply = await send({ type: 'lookup', url, ui: !uiLoaded() });
       return reply.ok ? reply.data : null;
@@ -45,8 +50,10 @@ export async function runLens(ctx: ContentScriptContext): Promise<void> {
     if (isSettingsChange(changes, area)) void lens.refresh();
   };
   browser.storage.onChanged.addListener(onStorage);
-  ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
-  // wxt:locationchange fires before `location` changes: the new URL is only on the event.
-  ctx.addEventListener(window, 'wxt:locationchange', (event) => void lens.route(event.newUrl.href));
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorage), {
+    once: true,
+  });
+  // The navigation is reported before `location` changes: the new URL is only in the event.
+  watchLocation(signal, (url) => void lens.route(url));
   await lens.route(location.href);
 }
