@@ -5,20 +5,20 @@ import type { Detector } from './types';
  * First path segments that are Hugging Face's own pages rather than a user or org, so
  * `/<name>/<x>` is never a model. `datasets` and `spaces` are handled before this check.
  * Hugging Face publishes no list, so this is collected from the site's navigation and docs.
- * Exported for the property tests, which generate names outside it.
+ * Exported for the property tests, which generate names outside it. An array literal, not a split
+ * string: see RESERVED_OWNERS in github.ts.
  */
-export const RESERVED_NAMES: ReadonlySet<string> = new Set(
-  `
-  about api authors avatars billing blog brand careers changelog chat code-of-conduct collections
-  contact content-guidelines datasets-json docs enterprise front hardware huggingchat
-  inference inference-api inference-endpoints jobs join learn legal login logout mcp metrics
-  models models-json new new-collection new-dataset new-model new-space notifications oauth
-  organizations papers posts pricing privacy pro search security settings sitemap
-  spaces-json storage subscribe support tasks team terms-of-service welcome
-`
-    .trim()
-    .split(/\s+/),
-);
+// prettier-ignore
+export const RESERVED_NAMES: ReadonlySet<string> = new Set([
+  'about', 'api', 'authors', 'avatars', 'billing', 'blog', 'brand', 'careers', 'changelog', 'chat',
+  'code-of-conduct', 'collections', 'contact', 'content-guidelines', 'datasets-json', 'docs',
+  'enterprise', 'front', 'hardware', 'huggingchat', 'inference', 'inference-api',
+  'inference-endpoints', 'jobs', 'join', 'learn', 'legal', 'login', 'logout', 'mcp', 'metrics',
+  'models', 'models-json', 'new', 'new-collection', 'new-dataset', 'new-model', 'new-space',
+  'notifications', 'oauth', 'organizations', 'papers', 'posts', 'pricing', 'privacy', 'pro',
+  'search', 'security', 'settings', 'sitemap', 'spaces-json', 'storage', 'subscribe', 'support',
+  'tasks', 'team', 'terms-of-service', 'welcome',
+]);
 
 /** Second segments under a user that are profile tabs, e.g. `/julien-c/activity/community`. */
 export const PROFILE_TABS: ReadonlySet<string> = new Set(['activity']);
