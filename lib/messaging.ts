@@ -33,7 +33,14 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<Request
   'openCompare',
 ]);
 
-export type LookupResult = { found: false } | { found: true; answer: ToolAnswer };
+/**
+ * `bySettings`: nothing is shown because of the user's settings (the site is switched off or the
+ * host hidden), so a settings change may change the answer. Without it a miss means the dataset
+ * has no verdict for the page, which no setting changes: the content script then does not listen
+ * for settings at all (see run-lens.ts).
+ */
+export type LookupResult =
+  { found: false; bySettings?: true } | { found: true; answer: ToolAnswer };
 
 export interface StatusAnswer {
   meta: MetaRow | null;

@@ -119,7 +119,7 @@ export function startBackground(): void {
         !settings.sites[detection.site] ||
         isHiddenHost(new URL(url).hostname, settings.hiddenHosts)
       ) {
-        return { found: false };
+        return { found: false, bySettings: true };
       }
       await ensureDataset();
       const toolId = await toolIdForKeys(db, detection.keys);
