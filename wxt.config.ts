@@ -25,6 +25,16 @@ export default defineConfig({
     // Asked for at run time, never at install: the product domains in the dataset when the user
     // switches product sites on, and the feed's own origin when the user sets a feed URL.
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+    // The always-on detection script (entrypoints/lens.ts), an unlisted script declared here
+    // instead of a WXT content script: that file says why. Product sites get it at run time
+    // (lib/background/product-scripts.ts).
+    content_scripts: [
+      {
+        matches: ['https://github.com/*', 'https://huggingface.co/*'],
+        js: ['lens.js'],
+        run_at: 'document_start',
+      },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

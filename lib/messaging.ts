@@ -36,8 +36,15 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<Request
   'openCompare',
 ]);
 
-/** What the badge needs, from memory; the popover asks for the whole answer (`tool`) when opened. */
-export type LookupResult = { found: false } | { found: true; badge: BadgeSummary };
+/**
+ * What the badge needs, from memory; the popover asks for the whole answer (`tool`) when opened.
+ * `bySettings`: nothing is shown because of the user's settings (the site is switched off or the
+ * host hidden), so a settings change may change the answer. Without it a miss means the dataset
+ * has no verdict for the page, which no setting changes: the content script then does not listen
+ * for settings at all (see run-lens.ts).
+ */
+export type LookupResult =
+  { found: false; bySettings?: true } | { found: true; badge: BadgeSummary };
 
 export interface StatusAnswer {
   meta: MetaRow | null;

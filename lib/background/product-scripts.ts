@@ -64,7 +64,7 @@ export async function applyProductScripts(
   const script: ProductScript = {
     id: SCRIPT_ID,
     matches,
-    js: ['content-scripts/lens.js'],
+    js: ['lens.js'],
     runAt: 'document_start',
     persistAcrossSessions: true,
   };

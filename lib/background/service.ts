@@ -125,7 +125,7 @@ export function startBackground(): void {
         !settings.sites[detection.site] ||
         isHiddenHost(new URL(url).hostname, settings.hiddenHosts)
       ) {
-        return { found: false };
+        return { found: false, bySettings: true };
       }
       await ensureDataset();
       const badge = (await lookupIndex.get()).find(detection.keys);

@@ -20,11 +20,13 @@ export interface BadgeHostDeps {
  * A shadow-root host with the drawn badge in it; the lens decides where the host goes. Opening
  * the badge loads the React UI once, which takes over the same shadow root with the popover open.
  */
-export async function createBadgeHost(
-  ctx: ContentScriptContext,
-  deps: BadgeHostDeps,
-): Promise<BadgeUi> {
-  const ui = await createShadowRootUi<HTMLElement>(ctx, {
+export async function createBadgeHost(signal: AbortSignal, deps: BadgeHostDeps): Promise<BadgeUi> {
+  // The lens runs without WXT's ContentScriptContext (lifetime.ts); of it, createShadowRootUi
+  // only asks to be told when the script stops (and reads `options`, which the lens leaves unset).
+  const uiContext = {
+    onInvalidated: (stop: () => void) => signal.addEventListener('abort', stop, { once: true }),
+  } as Pick<ContentScriptContext, 'onInvalidated'> as ContentScriptContext;
+  const ui = await createShadowRootUi<HTMLElement>(uiContext, {
     name: 'verdict-lens-badge',
     css,
     position: 'inline',
@@ -53,7 +55,7 @@ export async function createBadgeHost(
     drawn.button.setAttribute('aria-busy', 'true');
     try {
       const factory = await deps.loadUi();
-      if (react || ctx.isInvalid || !badge) return;
+      if (react || signal.aborted || !badge) return;
       drawn.root.remove();
       react = factory({
         container,

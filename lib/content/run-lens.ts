@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { send } from '../messaging';
 import { isSettingsChange } from '../settings-change';
 import { createBadgeHost } from './badge-host';
 import { createLens } from './lens';
+import { startLifetime } from './lifetime';
+import { watchLocation } from './location';
 import { uiLoaded, whenUi } from './ui-bridge';
 
 const FLOAT_AFTER_MS = 1500;
@@ -11,11 +12,31 @@ const UI_TIMEOUT_MS = 5000;
 
 /**
  * Content-script main: detect, ask the background, mount; follow SPA navigation and settings.
- * Everything here ships in the always-on script, so it imports no React and no zod.
+ * Everything here ships in the always-on script, so it imports no React and no zod, and sets up
+ * no more than an unrated page needs (each binding and listener is main-thread time on every page).
  */
-export async function runLens(ctx: ContentScriptContext): Promise<void> {
+export async function runLens(): Promise<void> {
+  const life = startLifetime('lens');
+  const { signal } = life;
+  // Site switches and hidden sites apply at once: the background answers with the new settings.
+  // Listened for from the first answer that settings can change (a verdict, a site or host
+  // switched off, a failed lookup): on a page the dataset has no verdict for, most pages, the
+  // storage binding and listener would be 0.2 ms of main-thread time for nothing. Once listening,
+  // the lens keeps listening across SPA navigation.
+  let following = false;
+  const followSettings = () => {
+    if (following || !life.alive()) return;
+    following = true;
+    const onStorage = (changes: Record<string, unknown>, area: string) => {
+      if (isSettingsChange(changes, area)) void lens.refresh();
+    };
+    browser.storage.onChanged.addListener(onStorage);
+    signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorage), {
+      once: true,
+    });
+  };
   const lens = createLens({
-    signal: ctx.signal,
+    signal,
     doc: document,
     currentUrl: () => location.href,
     floatAfterMs: FLOAT_AFTER_MS,
@@ -27,11 +48,13 @@ export async function runLens(ctx: ContentScriptContext): Promise<void> {
           }
         : undefined,
     lookup: async (url) => {
+      if (!life.alive()) return null;
       const reply = await send({ type: 'lookup', url });
+      if (!reply.ok || reply.data.found || reply.data.bySettings) followSettings();
       return reply.ok ? reply.data : null;
     },
     createUi: () =>
-      createBadgeHost(ctx, {
+      createBadgeHost(signal, {
         loadUi: async () => {
           if (!uiLoaded()) {
             const reply = await send({ type: 'ui' });
@@ -50,13 +73,7 @@ export async function runLens(ctx: ContentScriptContext): Promise<void> {
         },
       }),
   });
-  // Site switches and hidden sites apply at once: the background answers with the new settings.
-  const onStorage = (changes: Record<string, unknown>, area: string) => {
-    if (isSettingsChange(changes, area)) void lens.refresh();
-  };
-  browser.storage.onChanged.addListener(onStorage);
-  ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
-  // wxt:locationchange fires before `location` changes: the new URL is only on the event.
-  ctx.addEventListener(window, 'wxt:locationchange', (event) => void lens.route(event.newUrl.href));
+  // The navigation is reported before `location` changes: the new URL is only in the event.
+  watchLocation(signal, (url) => void lens.route(url));
   await lens.route(location.href);
 }

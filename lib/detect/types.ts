@@ -10,14 +10,8 @@ export interface Detection {
   label: string;
 }
 
-/** Each detector carries example URLs; the table test checks them against every detector. */
+/** Finds what a page URL is about on one site. Its example URLs are in examples.ts. */
 export interface Detector {
   site: Site;
   detect(url: URL): Detection | null;
-  examples: {
-    /** URL → the label it must detect. */
-    match: Record<string, string>;
-    /** URLs on the detector's own site it must reject. */
-    reject: string[];
-  };
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detect, detectorFor, detectors } from '../../../lib/detect';
+import { EXAMPLES } from '../../../lib/detect/examples';
 import type { Detector } from '../../../lib/detect/types';
 import { domainKeysForHost, githubKey, huggingfaceKey } from '../../../lib/match-keys';
 import { ToolMatchSchema } from '../../../lib/schema';
@@ -23,16 +24,17 @@ function feedAcceptsLabel(detector: Detector, label: string): boolean {
   return ToolMatchSchema.safeParse({ [field]: [label] }).success;
 }
 
-const matchUrls = (d: Detector) => Object.keys(d.examples.match);
-const allUrls = (d: Detector) => [...matchUrls(d), ...d.examples.reject];
+const examples = (d: Detector) => EXAMPLES[d.site];
+const matchUrls = (d: Detector) => Object.keys(examples(d).match);
+const allUrls = (d: Detector) => [...matchUrls(d), ...examples(d).reject];
 
 describe.each(detectors.map((d) => [d.site, d] as const))('%s detector', (_site, detector) => {
   it('carries enough examples', () => {
     expect(matchUrls(detector).length).toBeGreaterThanOrEqual(15);
-    expect(detector.examples.reject.length).toBeGreaterThanOrEqual(15);
+    expect(examples(detector).reject.length).toBeGreaterThanOrEqual(15);
   });
 
-  it.each(Object.entries(detector.examples.match))('matches %s as %s', (url, label) => {
+  it.each(Object.entries(examples(detector).match))('matches %s as %s', (url, label) => {
     expect(detector.detect(new URL(url))).toEqual({
       site: detector.site,
       label,
@@ -41,7 +43,7 @@ describe.each(detectors.map((d) => [d.site, d] as const))('%s detector', (_site,
     expect(feedAcceptsLabel(detector, label)).toBe(true);
   });
 
-  it.each(detector.examples.reject)('rejects %s', (url) => {
+  it.each(examples(detector).reject)('rejects %s', (url) => {
     expect(detector.detect(new URL(url))).toBeNull();
   });
 
@@ -60,7 +62,7 @@ describe('github', () => {
     const github = detectorFor('github');
     for (const d of detectors.filter((x) => x !== github)) {
       expect(matchUrls(github).length).toBeGreaterThan(matchUrls(d).length);
-      expect(github.examples.reject.length).toBeGreaterThan(d.examples.reject.length);
+      expect(examples(github).reject.length).toBeGreaterThan(examples(d).reject.length);
     }
   });
 
@@ -86,7 +88,7 @@ describe('huggingface', () => {
 describe('detect()', () => {
   it('dispatches every match example, as a string or a URL, to its own detector', () => {
     for (const detector of detectors) {
-      for (const [url, label] of Object.entries(detector.examples.match)) {
+      for (const [url, label] of Object.entries(examples(detector).match)) {
         expect(detect(url), url).toMatchObject({ site: detector.site, label });
         expect(detect(new URL(url)), url).toEqual(detect(url));
       }
@@ -94,7 +96,9 @@ describe('detect()', () => {
   });
 
   it('returns null for every reject example of every detector', () => {
-    const found = detectors.flatMap((d) => d.examples.reject).filter((url) => detect(url) !== null);
+    const found = detectors
+      .flatMap((d) => examples(d).reject)
+      .filter((url) => detect(url) !== null);
     expect(found).toEqual([]);
   });
 

@@ -1,0 +1,78 @@
+/**
+ * The detection script's own lifetime and location watcher (lib/content/lifetime.ts,
+ * location.ts), which stand in for WXT's ContentScriptContext: a newer copy stops the older one,
+ * a dead runtime stops the script, and navigations are reported once each with their new URL.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { startLifetime } from '../../../lib/content/lifetime';
+import { watchLocation } from '../../../lib/content/location';
+
+const g = globalThis as unknown as Record<string, unknown>;
+
+beforeEach(() => {
+  g.document = new EventTarget();
+  g.location = { href: 'https://github.com/a/b' };
+});
+
+afterEach(() => {
+  delete g.document;
+  delete g.location;
+  delete g.navigation;
+  vi.useRealTimers();
+  fakeBrowser.reset();
+});
+
+describe('startLifetime', () => {
+  it('stops the older copy when a newer one starts, and only that one', () => {
+    const older = startLifetime('lens');
+    const newer = startLifetime('lens');
+    expect(older.signal.aborted).toBe(true);
+    expect(newer.signal.aborted).toBe(false);
+    expect(newer.alive()).toBe(true);
+    startLifetime('other-script');
+    expect(newer.signal.aborted).toBe(false);
+  });
+
+  it('stops when the extension is gone (no runtime id after a reload or update)', () => {
+    const life = startLifetime('lens');
+    vi.spyOn(fakeBrowser.runtime, 'id', 'get').mockReturnValue(undefined as unknown as string);
+    expect(life.alive()).toBe(false);
+    expect(life.signal.aborted).toBe(true);
+  });
+});
+
+describe('watchLocation', () => {
+  it('reports each new URL from the navigate event, before location changes, until aborted', () => {
+    const navigation = new EventTarget();
+    g.navigation = navigation;
+    const navigate = (url: string) =>
+      navigation.dispatchEvent(Object.assign(new Event('navigate'), { destination: { url } }));
+    const controller = new AbortController();
+    const seen: string[] = [];
+    watchLocation(controller.signal, (url) => seen.push(url));
+    navigate('https://github.com/a/b');
+    navigate('https://github.com/c/d');
+    navigate('https://github.com/c/d');
+    navigate('https://github.com/a/b');
+    controller.abort();
+    navigate('https://github.com/e/f');
+    expect(seen).toEqual(['https://github.com/c/d', 'https://github.com/a/b']);
+  });
+
+  it('polls location once a second without the Navigation API', () => {
+    vi.useFakeTimers();
+    const controller = new AbortController();
+    const seen: string[] = [];
+    watchLocation(controller.signal, (url) => seen.push(url));
+    vi.advanceTimersByTime(1000);
+    (g.location as { href: string }).href = 'https://github.com/c/d';
+    vi.advanceTimersByTime(1000);
+    vi.advanceTimersByTime(1000);
+    controller.abort();
+    (g.location as { href: string }).href = 'https://github.com/e/f';
+    vi.advanceTimersByTime(5000);
+    expect(seen).toEqual(['https://github.com/c/d']);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
