@@ -2,12 +2,14 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import type { ToolAnswer } from '../lib/lookup';
 import type { BadgeSummary } from '../lib/lookup-index';
 import { useSettings } from '../lib/use-settings';
+import { loadAnswer, type PickVerdict } from '../lib/content/load-answer';
 import type { Theme } from '../lib/content/theme';
 import { Badge } from './Badge';
 import { VerdictPopover } from './VerdictPopover';
 
 export interface LensActions {
-  pickVerdict: (toolId: string, verdictId: string) => Promise<ToolAnswer | null>;
+  /** The tool's answer with that verdict shown; without a verdict id, its newest. */
+  pickVerdict: PickVerdict;
   compare: (verdictId: string, partnerVerdictId: string) => void;
   hideSite: () => void;
 }
@@ -19,6 +21,8 @@ interface Props {
   host: HTMLElement;
   actions: LensActions;
   initialOpen?: boolean;
+  /** The answer, when it was read while the UI loaded (the first opening). */
+  initialAnswer?: ToolAnswer | null;
 }
 
 type Loaded = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; answer: ToolAnswer };
@@ -36,12 +40,23 @@ function popoverPosition(badge: HTMLElement): React.CSSProperties {
     : { left, bottom: window.innerHeight - r.top + GAP, maxHeight: Math.max(160, r.top - 2 * GAP) };
 }
 
-export function LensApp({ badge, theme, host, actions, initialOpen = false }: Props) {
+export function LensApp({
+  badge,
+  theme,
+  host,
+  actions,
+  initialOpen = false,
+  initialAnswer = null,
+}: Props) {
   // Opening again after a failed load tries again.
   const [attempt, setAttempt] = useState(0);
   // Each load is for one verdict and attempt; until its own result arrives, it is loading.
   const want = `${badge.toolId}/${badge.verdictId}/${attempt}`;
-  const [result, setResult] = useState<{ for: string; loaded: Loaded } | null>(null);
+  const [result, setResult] = useState<{ for: string; loaded: Loaded } | null>(() =>
+    initialAnswer ? { for: want, loaded: { kind: 'ready', answer: initialAnswer } } : null,
+  );
+  // What the effect below has loaded (or was given), so it does not load it twice.
+  const loadedFor = useRef(result?.for ?? null);
   const loaded: Loaded = result?.for === want ? result.loaded : { kind: 'loading' };
   // Another verdict of the same tool the user picked in the popover; a new tool resets it.
   const [picked, setPicked] = useState<ToolAnswer | null>(null);
@@ -55,17 +70,26 @@ export function LensApp({ badge, theme, host, actions, initialOpen = false }: Pr
   const popRef = useRef<HTMLDivElement>(null);
 
   const { pickVerdict: fetchVerdict } = actions;
+  const { toolId, verdictId } = badge;
   useEffect(() => {
+    if (loadedFor.current === want) return;
+    loadedFor.current = want;
     let live = true;
-    const done = (loaded: Loaded) => live && setResult({ for: want, loaded });
-    void fetchVerdict(badge.toolId, badge.verdictId).then(
+    let settled = false;
+    const done = (loaded: Loaded) => {
+      settled = true;
+      if (live) setResult({ for: want, loaded });
+    };
+    void loadAnswer(fetchVerdict, { toolId, verdictId }).then(
       (found) => done(found ? { kind: 'ready', answer: found } : { kind: 'failed' }),
       () => done({ kind: 'failed' }),
     );
     return () => {
       live = false;
+      // Cut off before its answer: the next run for the same verdict loads it again.
+      if (!settled) loadedFor.current = null;
     };
-  }, [fetchVerdict, badge.toolId, badge.verdictId, want]);
+  }, [fetchVerdict, toolId, verdictId, want]);
 
   const close = useCallback((refocus: boolean) => {
     setOpen(false);

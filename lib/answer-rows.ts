@@ -3,8 +3,8 @@ import type { ComparisonSummary, VerdictSummary } from './lookup';
 import type { Comparison } from './schema';
 
 /**
- * Each tool's whole answer, computed once when a dataset is installed, so a lookup is one read
- * instead of a chain of reads across five tables.
+ * Each tool's whole answer, computed once when a dataset is installed, so opening a popover is
+ * one read instead of a chain of reads across five tables.
  */
 export function buildAnswerRows(
   tools: readonly ToolRow[],

@@ -11,7 +11,7 @@ import {
 import { toolMatchKeys } from './match-keys';
 import { orderByRecency } from './verdict-order';
 import { buildAnswerRows } from './answer-rows';
-import { buildLookupIndex } from './lookup-index';
+import { badgesFromAnswers, buildLookupIndex } from './lookup-index';
 
 /** Rows are written in chunks so a 100,000-tool feed does not build one giant request. */
 const CHUNK = 2000;
@@ -56,7 +56,7 @@ export function datasetRows(feed: Feed) {
     comparisons: feed.comparisons,
     matchKeys,
     answers,
-    lookupIndex: [buildLookupIndex(matchKeys, answers)],
+    lookupIndex: [buildLookupIndex(matchKeys, badgesFromAnswers(answers))],
   } satisfies Record<(typeof DATA_TABLES)[number], readonly object[]>;
 }
 

@@ -3,7 +3,7 @@ import type { Comparison, Reviewer, Tool, Verdict } from './schema';
 import type { MatchKey } from './match-keys';
 import type { ComparisonSummary, VerdictSummary } from './lookup';
 import { buildAnswerRows } from './answer-rows';
-import { buildLookupIndex, type LookupIndexRow } from './lookup-index';
+import { badgesFromRows, buildLookupIndex, type LookupIndexRow } from './lookup-index';
 
 /** A verdict with its place among the tool's verdicts: higher `recency` is newer (verdict-order.ts). */
 export type RankedVerdict = Verdict & { recency: number };
@@ -122,11 +122,15 @@ export class VerdictDb extends Dexie {
     this.version(3)
       .stores({ lookupIndex: 'id' })
       .upgrade(async (tx) => {
-        const [matchKeys, answers] = await Promise.all([
+        // The slim rows, not the answers: those carry every review of every verdict.
+        const [matchKeys, tools, verdicts] = await Promise.all([
           tx.table<MatchKeyRow, string>('matchKeys').toArray(),
-          tx.table<AnswerRow, string>('answers').toArray(),
+          tx.table<ToolRow, string>('tools').toArray(),
+          tx.table<VerdictRow, string>('verdicts').toArray(),
         ]);
-        await tx.table('lookupIndex').put(buildLookupIndex(matchKeys, answers));
+        await tx
+          .table('lookupIndex')
+          .put(buildLookupIndex(matchKeys, badgesFromRows(tools, verdicts)));
       });
   }
 }

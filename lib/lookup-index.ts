@@ -1,4 +1,5 @@
-import type { AnswerRow, MatchKeyRow } from './db';
+import type { AnswerRow, MatchKeyRow, VerdictRow } from './db';
+import type { Tool } from './schema';
 import type { MatchKey } from './match-keys';
 
 /** What a badge shows, and what the popover asks for when it opens. */
@@ -21,52 +22,78 @@ export interface LookupIndexRow {
   /** The sorted keys, concatenated; key i is keys.slice(keyStarts[i], keyStarts[i + 1]). */
   keys: string;
   keyStarts: Uint32Array;
-  /** Per key: the index of its tool's badge. */
+  /** Per key: the index of its tool's badge, or UNRATED. */
   keyBadges: Uint32Array;
   /** JSON arrays [toolId, toolName, verdictId, panelShip], concatenated; same slicing. */
   badges: string;
   badgeStarts: Uint32Array;
 }
 
+/** The badge index of a key whose tool has no verdict. */
+const UNRATED = 0xffffffff;
+
+/** Each tool's badge from its precomputed answer (verdicts newest first), as an install has them. */
+export function badgesFromAnswers(answers: readonly AnswerRow[]): BadgeSummary[] {
+  return answers.flatMap(({ toolId, tool, verdicts: [newest] }) =>
+    newest
+      ? [{ toolId, toolName: tool.name, verdictId: newest.id, panelShip: newest.panelShip }]
+      : [],
+  );
+}
+
+/** The same from the slim rows (higher recency is newer), for a schema upgrade to read less. */
+export function badgesFromRows(
+  tools: readonly Pick<Tool, 'id' | 'name'>[],
+  verdicts: readonly VerdictRow[],
+): BadgeSummary[] {
+  const newest = new Map<string, VerdictRow>();
+  for (const v of verdicts) {
+    const seen = newest.get(v.toolId);
+    if (!seen || v.recency > seen.recency) newest.set(v.toolId, v);
+  }
+  return tools.flatMap(({ id, name }) => {
+    const v = newest.get(id);
+    return v ? [{ toolId: id, toolName: name, verdictId: v.id, panelShip: v.panelShip }] : [];
+  });
+}
+
 export function buildLookupIndex(
   matchKeys: readonly MatchKeyRow[],
-  answers: readonly AnswerRow[],
+  badges: readonly BadgeSummary[],
 ): LookupIndexRow {
   const badgeOf = new Map<string, number>();
   const badgeParts: string[] = [];
-  const badgeStarts = new Uint32Array(answers.length + 1);
+  const badgeStarts = new Uint32Array(badges.length + 1);
   let at = 0;
   // By tool id, so a dataset packs the same however its rows were read (feed order on install,
   // key order on a schema upgrade).
-  const byTool = [...answers].sort((a, b) =>
+  const byTool = [...badges].sort((a, b) =>
     a.toolId < b.toolId ? -1 : a.toolId > b.toolId ? 1 : 0,
   );
-  for (const a of byTool) {
-    const newest = a.verdicts[0];
-    if (!newest) continue;
-    const json = JSON.stringify([a.toolId, a.tool.name, newest.id, newest.panelShip]);
+  for (const b of byTool) {
+    const json = JSON.stringify([b.toolId, b.toolName, b.verdictId, b.panelShip]);
     badgeStarts[badgeParts.length] = at;
-    badgeOf.set(a.toolId, badgeParts.length);
+    badgeOf.set(b.toolId, badgeParts.length);
     badgeParts.push(json);
     at += json.length;
   }
   badgeStarts[badgeParts.length] = at;
 
-  const rated = matchKeys
-    .filter((k) => badgeOf.has(k.toolId))
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const keyStarts = new Uint32Array(rated.length + 1);
-  const keyBadges = new Uint32Array(rated.length);
+  // Every tool's keys, rated or not: the most specific key names the page's tool, and a tool
+  // without a verdict gets no badge rather than its parent domain's.
+  const sorted = [...matchKeys].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const keyStarts = new Uint32Array(sorted.length + 1);
+  const keyBadges = new Uint32Array(sorted.length);
   let offset = 0;
-  rated.forEach((k, i) => {
+  sorted.forEach((k, i) => {
     keyStarts[i] = offset;
-    keyBadges[i] = badgeOf.get(k.toolId) ?? 0;
+    keyBadges[i] = badgeOf.get(k.toolId) ?? UNRATED;
     offset += k.key.length;
   });
-  keyStarts[rated.length] = offset;
+  keyStarts[sorted.length] = offset;
   return {
     id: 'current',
-    keys: rated.map((k) => k.key).join(''),
+    keys: sorted.map((k) => k.key).join(''),
     keyStarts,
     keyBadges,
     badges: badgeParts.join(''),
@@ -82,11 +109,14 @@ export class LookupIndex {
     return this.row.keyBadges.length;
   }
 
-  /** The badge of the first key (most specific first) that belongs to a rated tool. */
+  /** The badge of the first key (most specific first) that belongs to a tool; null when that
+   * tool has no verdict, or no key belongs to one. */
   find(keys: readonly MatchKey[]): BadgeSummary | null {
     for (const key of keys) {
       const i = this.position(key);
-      if (i >= 0) return this.badge(this.row.keyBadges[i] ?? 0);
+      if (i < 0) continue;
+      const badge = this.row.keyBadges[i] ?? UNRATED;
+      return badge === UNRATED ? null : this.badge(badge);
     }
     return null;
   }

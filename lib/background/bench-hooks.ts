@@ -23,12 +23,12 @@ export interface BenchHooks {
   /** Drops the prepared rows and the floor database. */
   resetFloor(): Promise<void>;
   /**
-   * The lookup handler's steps (service.ts), each timed on its own for every URL, in ms:
-   * detect, the match-key read, the answer; `idb` is one bare `meta.get` (the price of any
-   * IndexedDB round trip).
+   * The lookup's steps (service.ts), each timed on its own, in ms: the index read on a worker
+   * wake (once), detect and find for every URL, and the answer the popover reads when opened;
+   * `idb` is one bare `meta.get` (the price of any IndexedDB round trip).
    */
   profileLookup(urls: string[]): Promise<Record<LookupStage, number[]>>;
-  /** The badge UI injection the lookup handler awaits (inject-ui.ts), into the tab at `url`, ms. */
+  /** The popover UI injection of a first opening (inject-ui.ts), into the tab at `url`, ms. */
   timeInjectUi(url: string): Promise<{ ms: number; ok: boolean }>;
   /**
    * What the probe saw since the last call (and forgets it): each lookup message's arrival and

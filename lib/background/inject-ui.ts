@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
 
 /**
- * Runs the badge UI script (React) in one frame of a tab. The detection script asks for it only
- * while the UI is not loaded there, so each page pays for React at most once, and only when it
- * has a verdict. A failure leaves the page as it was; the detection script then shows nothing.
+ * Runs the popover UI script (React) in one frame of a tab. The detection script asks for it
+ * (`ui` message) when a badge is first opened and the UI is not loaded there yet, so a page pays
+ * for React at most once, and only when the user opens a verdict. A failure leaves the drawn
+ * badge in place; the next click asks again.
  */
 export async function injectBadgeUi(tabId: number, frameId: number): Promise<boolean> {
   try {
@@ -15,7 +16,7 @@ export async function injectBadgeUi(tabId: number, frameId: number): Promise<boo
     });
     return true;
   } catch (error) {
-    console.warn('Verdict Lens: could not load the badge UI', error);
+    console.warn('Verdict Lens: could not load the popover UI', error);
     return false;
   }
 }

@@ -39,26 +39,22 @@ interface ProductScript {
   persistAcrossSessions: boolean;
 }
 
-// Chrome's own words when the registry does not hold what a call expected.
-const DUPLICATE = /duplicate script id/i;
-const NONEXISTENT = /nonexistent script id/i;
-
 /**
  * Makes the registry hold exactly `matches` for the product-site script. A registration from a
- * worker that was stopped mid-call can land between our read and our write, so a "duplicate"
- * turns into an update and a "nonexistent" into nothing, instead of an error.
+ * worker that was stopped mid-call can land (or still be landing) between our read and our
+ * write, and Chrome words the resulting errors differently across versions ("Duplicate script
+ * ID", "does not exist or is not fully registered"), so each write falls back to the others
+ * instead of matching messages; an error that every way refuses (a bad pattern) is thrown.
  */
 export async function applyProductScripts(
   scripting: ScriptingApi,
   matches: string[],
 ): Promise<string[]> {
-  const existing = await scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
+  const ids = { ids: [SCRIPT_ID] };
+  const existing = await scripting.getRegisteredContentScripts(ids);
   if (matches.length === 0) {
-    if (existing.length > 0) {
-      await scripting
-        .unregisterContentScripts({ ids: [SCRIPT_ID] })
-        .catch((e: unknown) => rethrowUnless(e, NONEXISTENT));
-    }
+    // Already gone is as good as removed.
+    if (existing.length > 0) await scripting.unregisterContentScripts(ids).catch(() => undefined);
     return matches;
   }
   const script: ProductScript = {
@@ -68,22 +64,23 @@ export async function applyProductScripts(
     runAt: 'document_start',
     persistAcrossSessions: true,
   };
-  if (existing.length > 0) {
-    await scripting.updateContentScripts([script]).catch(async (e: unknown) => {
-      rethrowUnless(e, NONEXISTENT);
-      await scripting.registerContentScripts([script]);
-    });
-  } else {
-    await scripting.registerContentScripts([script]).catch(async (e: unknown) => {
-      rethrowUnless(e, DUPLICATE);
-      await scripting.updateContentScripts([script]);
-    });
+  const register = () => scripting.registerContentScripts([script]);
+  const update = () => scripting.updateContentScripts([script]);
+  const replace = async () => {
+    await scripting.unregisterContentScripts(ids).catch(() => undefined);
+    await register();
+  };
+  const attempts = existing.length > 0 ? [update, replace] : [register, update, replace];
+  let last: unknown;
+  for (const attempt of attempts) {
+    try {
+      await attempt();
+      return matches;
+    } catch (error) {
+      last = error;
+    }
   }
-  return matches;
-}
-
-function rethrowUnless(e: unknown, expected: RegExp): void {
-  if (!(e instanceof Error) || !expected.test(e.message)) throw e;
+  throw last;
 }
 
 /**

@@ -96,11 +96,10 @@ export function startBackground(): void {
         fetch: (...a) => fetch(...a),
         now: () => new Date(),
       });
+      // Before anything else is awaited: lookups from now on must not answer from the old index.
+      if (outcome.kind === 'updated') lookupIndex.invalidate();
       await browser.alarms.clear(RETRY_ALARM);
-      if (outcome.kind === 'updated') {
-        lookupIndex.invalidate();
-        await refreshProductSites();
-      }
+      if (outcome.kind === 'updated') await refreshProductSites();
       if (outcome.kind === 'failed') {
         const meta = await readMeta(db);
         await browser.alarms.create(RETRY_ALARM, {

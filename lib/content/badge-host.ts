@@ -4,6 +4,7 @@ import type { LensActions } from '../../components/LensApp';
 import css from '../../components/lens.css?inline';
 import type { BadgeSummary } from '../lookup-index';
 import { drawBadge } from './badge-dom';
+import { loadAnswer } from './load-answer';
 import type { BadgeUi } from './lens';
 import { pageTheme } from './theme';
 import type { MountedPopover, UiFactory } from './ui-bridge';
@@ -21,10 +22,15 @@ export interface BadgeHostDeps {
  * the badge loads the React UI once, which takes over the same shadow root with the popover open.
  */
 export async function createBadgeHost(signal: AbortSignal, deps: BadgeHostDeps): Promise<BadgeUi> {
+  // Aborted when this host is removed (another tool, a page without one) or the script stops.
+  const removed = new AbortController();
+  const gone = AbortSignal.any([signal, removed.signal]);
   // The lens runs without WXT's ContentScriptContext (lifetime.ts); of it, createShadowRootUi
   // only asks to be told when the script stops (and reads `options`, which the lens leaves unset).
+  // The listener goes with the host, so a long SPA session does not keep removed hosts alive.
   const uiContext = {
-    onInvalidated: (stop: () => void) => signal.addEventListener('abort', stop, { once: true }),
+    onInvalidated: (stop: () => void) =>
+      signal.addEventListener('abort', stop, { once: true, signal: removed.signal }),
   } as Pick<ContentScriptContext, 'onInvalidated'> as ContentScriptContext;
   const ui = await createShadowRootUi<HTMLElement>(uiContext, {
     name: 'verdict-lens-badge',
@@ -54,16 +60,27 @@ export async function createBadgeHost(signal: AbortSignal, deps: BadgeHostDeps):
     loading = true;
     drawn.button.setAttribute('aria-busy', 'true');
     try {
-      const factory = await deps.loadUi();
-      if (react || signal.aborted || !badge) return;
-      drawn.root.remove();
+      // The UI and the whole answer load together, so the popover opens complete.
+      const shown = badge;
+      const [factory, answer] = await Promise.all([
+        deps.loadUi(),
+        loadAnswer(deps.actions.pickVerdict, shown).catch(() => null),
+      ]);
+      // The page may have moved on while the UI loaded.
+      if (react || gone.aborted || !badge) return;
       react = factory({
         container,
         host: ui.shadowHost,
         badge,
         theme: theme(),
         actions: deps.actions,
+        // Read for the badge the user clicked; the page may have moved to another verdict since.
+        answer:
+          badge.toolId === shown.toolId && badge.verdictId === shown.verdictId ? answer : null,
       });
+      // React has replaced the drawn badge in the container (it clears it on its first render);
+      // only now, so a failed mount leaves the badge in place.
+      drawn.root.remove();
     } catch (error) {
       // The badge stays; the next click tries again.
       console.warn('Verdict Lens: could not open the verdict', error);
@@ -83,6 +100,7 @@ export async function createBadgeHost(signal: AbortSignal, deps: BadgeHostDeps):
       else drawn.update(next, theme());
     },
     remove() {
+      removed.abort();
       react?.unmount();
       react = null;
       ui.remove();

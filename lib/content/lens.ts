@@ -5,7 +5,7 @@ import type { LookupResult } from '../messaging';
 import { findAnchor } from './anchor';
 import { placeHost } from './placement';
 
-/** The mounted badge UI, whatever renders it. */
+/** The badge's host and what draws it (badge-host.ts). */
 export interface BadgeUi {
   host: HTMLElement;
   render(badge: BadgeSummary): void;

@@ -23,10 +23,15 @@ export function startLifetime(name: string): Lifetime {
   // Stops an older copy (its runtime is dead after a reload or update). DOM events reach every
   // isolated world; our own listener is added only after the dispatch, so it hears newer copies.
   document.dispatchEvent(new CustomEvent(started));
-  document.addEventListener(started, () => controller.abort('a newer copy started'), {
-    once: true,
-    signal: controller.signal,
-  });
+  // The page sees these events too and could send one: only a copy whose extension is gone
+  // (reloaded or updated) stops, so a page cannot switch the lens off.
+  document.addEventListener(
+    started,
+    () => {
+      if (!browser.runtime?.id) controller.abort('a newer copy started');
+    },
+    { signal: controller.signal },
+  );
   return {
     signal: controller.signal,
     alive() {

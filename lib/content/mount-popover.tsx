@@ -10,20 +10,18 @@ export function mountPopover({
   badge,
   theme,
   actions,
+  answer,
 }: PopoverMount): MountedPopover {
   const root = createRoot(container);
-  // Synchronous, so the drawn badge is never replaced by an empty container (no flash).
-  flushSync(() =>
-    root.render(<LensApp badge={badge} theme={theme} host={host} actions={actions} initialOpen />),
-  );
-  return {
-    render(next, nextTheme) {
-      flushSync(() =>
-        root.render(
-          <LensApp badge={next} theme={nextTheme} host={host} actions={actions} initialOpen />,
-        ),
-      );
-    },
-    unmount: () => root.unmount(),
-  };
+  // Props of the first render only (useState initial values): later renders keep the state.
+  const first = { initialOpen: true, initialAnswer: answer };
+  const draw: MountedPopover['render'] = (next, nextTheme) =>
+    // Synchronous, so the drawn badge is never replaced by an empty container (no flash).
+    flushSync(() =>
+      root.render(
+        <LensApp badge={next} theme={nextTheme} host={host} actions={actions} {...first} />,
+      ),
+    );
+  draw(badge, theme);
+  return { render: draw, unmount: () => root.unmount() };
 }

@@ -1,4 +1,5 @@
 import type { LensActions } from '../../components/LensApp';
+import type { ToolAnswer } from '../lookup';
 import type { BadgeSummary } from '../lookup-index';
 import type { Theme } from './theme';
 
@@ -14,6 +15,8 @@ export interface PopoverMount {
   badge: BadgeSummary;
   theme: Theme;
   actions: LensActions;
+  /** Read while the UI loaded; null when it could not be (the popover then says so). */
+  answer: ToolAnswer | null;
 }
 
 export interface MountedPopover {

@@ -8,7 +8,7 @@ export const BENCH_DIR = resolve('.output/chrome-mv3-bench');
  * `wxt build --mode bench` (the shipped build plus lib/background/bench-hooks.ts), with React
  * and every other `process.env.NODE_ENV` check in production form, as shipped: WXT defines
  * `process.env.NODE_ENV` as the mode, which would give a `bench` build React's development
- * bundle (about 60 % more code to load in the badge UI and the popup).
+ * bundle (about 60 % more code to load in the popover UI and the popup).
  */
 export async function buildBench(log: (line: string) => void): Promise<string> {
   log('building .output/chrome-mv3-bench (wxt build --mode bench, NODE_ENV production)…');

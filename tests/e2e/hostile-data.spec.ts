@@ -65,3 +65,17 @@ test('hostile feed text is shown as inert text, nothing runs and the layout hold
   expect(badgeBox!.height).toBeLessThan(40);
   await server.stop();
 });
+
+test('a page cannot switch the lens off by sending the event a newer copy of it sends', async ({
+  page,
+  extensionId,
+}) => {
+  expect(await visit(page, 'https://github.com/huggingface/ml-intern')).toBe('badge');
+  // Extension ids are public: any page script can name the event.
+  await page.evaluate((id) => {
+    document.dispatchEvent(new CustomEvent(`${id}:lens:started`));
+  }, extensionId);
+  await expect(badges(page)).toHaveCount(1);
+  await badges(page).first().click();
+  await expect(page.getByRole('dialog')).toContainText('ml-intern');
+});

@@ -28,6 +28,9 @@ const V1_STORES = {
   meta: 'id',
 } as const;
 
+/** Schema version 2 as released: version 1 plus the per-tool answers. Never edit. */
+const V2_STORES = { ...V1_STORES, answers: 'toolId' } as const;
+
 const SOURCE = 'https://feeds.synthetic.test/verdicts.json';
 const names: string[] = [];
 
@@ -118,6 +121,29 @@ describe('opening a version-1 database with the current VerdictDb', () => {
       expect(index.find([githubKey('synthetic-org/tool-7')])).toBeNull();
     } finally {
       db.close();
+    }
+  });
+
+  it('builds the lookup index when a version-2 database opens, equal to a fresh install', async () => {
+    const feed = toFeed(syntheticFeed({ tools: 300, verdicts: 900, comparisons: 100, tag: 'v2' }));
+    const fresh = new VerdictDb(`verdict-lens-fresh-${randomUUID()}`);
+    names.push(fresh.name);
+    await installFeed(fresh, feed, { source: SOURCE }, new Date('2025-03-01T00:00:00Z'));
+    const name = `verdict-lens-v2-${randomUUID()}`;
+    names.push(name);
+    const v2 = new Dexie(name);
+    v2.version(2).stores(V2_STORES);
+    await v2.open();
+    for (const table of Object.keys(V2_STORES))
+      await v2.table(table).bulkAdd(await fresh.table(table).toArray());
+    v2.close();
+    const db = new VerdictDb(name);
+    try {
+      expect(await db.lookupIndex.get('current')).toEqual(await fresh.lookupIndex.get('current'));
+      expect(await hashRows(db)).toBe(await hashRows(fresh));
+    } finally {
+      db.close();
+      fresh.close();
     }
   });
 

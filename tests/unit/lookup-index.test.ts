@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { datasetRows } from '../../lib/dataset-store';
 import {
+  badgesFromAnswers,
+  badgesFromRows,
   buildLookupIndex,
   createLookupIndexCache,
   LookupIndex,
@@ -47,12 +49,16 @@ describe('LookupIndex', () => {
     expect(index.find([])).toBeNull();
   });
 
-  it('leaves out tools without a verdict: their pages get no badge', () => {
+  it("gives a tool without a verdict no badge, not even its parent domain tool's", () => {
     const feed = cursorFeed();
-    feed.tools.push({ id: 'unrated', name: 'Unrated', match: { github: ['some/unrated'] } });
+    feed.tools.push(
+      { id: 'unrated', name: 'Unrated', match: { github: ['some/unrated'] } },
+      { id: 'cursor-forum', name: 'Cursor Forum', match: { domains: ['forum.cursor.com'] } },
+    );
     const index = indexOf(feed);
     expect(index.find([githubKey('some/unrated')])).toBeNull();
-    expect(index.size).toBe(4);
+    expect(index.find(domainKeysForHost('forum.cursor.com'))).toBeNull();
+    expect(index.find(domainKeysForHost('www.cursor.com'))?.toolId).toBe('cursor');
   });
 
   it('finds every key of 2,000 synthetic tools and nothing in between (SYNTHETIC data)', () => {
@@ -73,8 +79,17 @@ describe('LookupIndex', () => {
 
   it('packs the same whatever order the rows were read in', () => {
     const rows = datasetRows(toFeed(cursorFeed()));
-    const reversed = buildLookupIndex([...rows.matchKeys].reverse(), [...rows.answers].reverse());
+    const reversed = buildLookupIndex(
+      [...rows.matchKeys].reverse(),
+      badgesFromAnswers([...rows.answers].reverse()),
+    );
     expect(reversed).toEqual(rows.lookupIndex[0]);
+    // As a schema upgrade builds it, from the slim tool and verdict rows.
+    const fromRows = buildLookupIndex(
+      rows.matchKeys,
+      badgesFromRows([...rows.tools].reverse(), [...rows.verdicts].reverse()),
+    );
+    expect(fromRows).toEqual(rows.lookupIndex[0]);
   });
 });
 

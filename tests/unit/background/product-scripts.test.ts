@@ -5,15 +5,17 @@ import { applyProductScripts, type ScriptingApi } from '../../../lib/background/
  * A model of Chrome's dynamic content-script registry, with its error messages. `landing` runs
  * once, right after the first read: another worker's call that the browser finishes late.
  */
-function registry(landing?: (scripts: Map<string, string[]>) => void) {
+function registry(landing?: (scripts: Map<string, string[]>, pending: Set<string>) => void) {
   const scripts = new Map<string, string[]>();
+  // Registered by a call the browser has not finished: a duplicate, but not updatable yet.
+  const pendingIds = new Set<string>();
   let pending = landing;
   const calls: string[] = [];
   const api: ScriptingApi = {
     getRegisteredContentScripts: ({ ids }) => {
       calls.push('get');
       const found = ids.filter((id) => scripts.has(id)).map((id) => ({ matches: scripts.get(id) }));
-      pending?.(scripts);
+      pending?.(scripts, pendingIds);
       pending = undefined;
       return Promise.resolve(found);
     },
@@ -28,7 +30,10 @@ function registry(landing?: (scripts: Map<string, string[]>) => void) {
     updateContentScripts: (list) => {
       calls.push('update');
       for (const s of list) {
-        if (!scripts.has(s.id)) return Promise.reject(new Error(`Nonexistent script ID '${s.id}'`));
+        if (!scripts.has(s.id) || pendingIds.has(s.id))
+          return Promise.reject(
+            new Error(`Script with ID '${s.id}' does not exist or is not fully registered`),
+          );
         scripts.set(s.id, s.matches);
       }
       return Promise.resolve();
@@ -36,6 +41,7 @@ function registry(landing?: (scripts: Map<string, string[]>) => void) {
     unregisterContentScripts: ({ ids }) => {
       calls.push('unregister');
       for (const id of ids) {
+        pendingIds.delete(id);
         if (!scripts.delete(id)) return Promise.reject(new Error(`Nonexistent script ID '${id}'`));
       }
       return Promise.resolve();
@@ -84,6 +90,16 @@ describe('applyProductScripts', () => {
     gone.scripts.set('verdict-lens-product-sites', A);
     await expect(applyProductScripts(gone.api, [])).resolves.toEqual([]);
     expect(gone.scripts.size).toBe(0);
+  });
+
+  it('a registration still landing is replaced: unregistered, then registered again', async () => {
+    const r = registry((s, pending) => {
+      s.set('verdict-lens-product-sites', A);
+      pending.add('verdict-lens-product-sites');
+    });
+    await expect(applyProductScripts(r.api, B)).resolves.toEqual(B);
+    expect([...r.scripts.values()]).toEqual([B]);
+    expect(r.calls).toEqual(['get', 'register', 'update', 'unregister', 'register']);
   });
 
   it('other registry errors still reach the caller', async () => {

@@ -20,18 +20,27 @@ afterEach(() => {
   delete g.location;
   delete g.navigation;
   vi.useRealTimers();
+  vi.restoreAllMocks();
   fakeBrowser.reset();
 });
 
 describe('startLifetime', () => {
-  it('stops the older copy when a newer one starts, and only that one', () => {
+  it('stops an older copy whose extension is gone when a newer one starts', () => {
     const older = startLifetime('lens');
-    const newer = startLifetime('lens');
+    const event = `${fakeBrowser.runtime.id}:lens:started`;
+    // The newer copy runs in a new world with a live runtime; the older one's is dead by then.
+    vi.spyOn(fakeBrowser.runtime, 'id', 'get').mockReturnValue(undefined as unknown as string);
+    document.dispatchEvent(new CustomEvent(event));
     expect(older.signal.aborted).toBe(true);
-    expect(newer.signal.aborted).toBe(false);
-    expect(newer.alive()).toBe(true);
+  });
+
+  it('ignores the event while its own extension is alive: a page cannot switch the lens off', () => {
+    const life = startLifetime('lens');
+    document.dispatchEvent(new CustomEvent(`${fakeBrowser.runtime.id}:lens:started`));
+    startLifetime('lens');
     startLifetime('other-script');
-    expect(newer.signal.aborted).toBe(false);
+    expect(life.signal.aborted).toBe(false);
+    expect(life.alive()).toBe(true);
   });
 
   it('stops when the extension is gone (no runtime id after a reload or update)', () => {

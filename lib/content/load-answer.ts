@@ -1,0 +1,15 @@
+import type { ToolAnswer } from '../lookup';
+import type { BadgeSummary } from '../lookup-index';
+
+export type PickVerdict = (toolId: string, verdictId?: string) => Promise<ToolAnswer | null>;
+
+/**
+ * The whole answer behind a badge. A sync since the lookup may have dropped the badge's verdict:
+ * the tool's newest then. Null when the tool is gone too, or the background did not answer.
+ */
+export async function loadAnswer(
+  pick: PickVerdict,
+  badge: Pick<BadgeSummary, 'toolId' | 'verdictId'>,
+): Promise<ToolAnswer | null> {
+  return (await pick(badge.toolId, badge.verdictId)) ?? pick(badge.toolId);
+}
