@@ -1,5 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { createIsolatedElement } from '@webext-core/isolated-element';
 import type { LensActions } from '../../components/LensApp';
 import css from '../../components/lens.css?inline';
 import type { BadgeSummary } from '../lookup-index';
@@ -25,28 +24,16 @@ export async function createBadgeHost(signal: AbortSignal, deps: BadgeHostDeps):
   // Aborted when this host is removed (another tool, a page without one) or the script stops.
   const removed = new AbortController();
   const gone = AbortSignal.any([signal, removed.signal]);
-  // The lens runs without WXT's ContentScriptContext (lifetime.ts); of it, createShadowRootUi
-  // only asks to be told when the script stops (and reads `options`, which the lens leaves unset).
-  // The listener goes with the host, so a long SPA session does not keep removed hosts alive.
-  const uiContext = {
-    onInvalidated: (stop: () => void) =>
-      signal.addEventListener('abort', stop, { once: true, signal: removed.signal }),
-  } as Pick<ContentScriptContext, 'onInvalidated'> as ContentScriptContext;
-  const ui = await createShadowRootUi<HTMLElement>(uiContext, {
+  // What createShadowRootUi builds for an inline UI, made directly: its mount helpers bring an
+  // element-waiting library whose load-time setup every page would pay for (docs/benchmarks.md).
+  // The reset keeps page styles out (`all: initial`), as createShadowRootUi's does.
+  const { parentElement: host, isolatedElement: container } = await createIsolatedElement({
     name: 'verdict-lens-badge',
-    css,
-    position: 'inline',
-    // The lens may run before the body exists (document_start); the host is moved right away.
-    anchor: 'html',
-    append: 'last',
+    css: { textContent: `:host{all:initial !important;}\n${css}` },
+    mode: 'open',
     // Keys typed in the popover must not trigger the site's own shortcuts.
     isolateEvents: true,
-    onMount: (container) => container,
   });
-  ui.mount();
-  // mount() appends to <html>; the lens puts the host where it belongs once it has content.
-  ui.shadowHost.remove();
-  const container = ui.uiContainer;
   const drawn = drawBadge(document);
   container.append(drawn.root);
 
@@ -70,7 +57,7 @@ export async function createBadgeHost(signal: AbortSignal, deps: BadgeHostDeps):
       if (react || gone.aborted || !badge) return;
       react = factory({
         container,
-        host: ui.shadowHost,
+        host: host,
         badge,
         theme: theme(),
         actions: deps.actions,
@@ -93,7 +80,7 @@ export async function createBadgeHost(signal: AbortSignal, deps: BadgeHostDeps):
   drawn.button.addEventListener('click', () => void openPopover());
 
   return {
-    host: ui.shadowHost,
+    host: host,
     render(next) {
       badge = next;
       if (react) react.render(next, theme());
@@ -103,7 +90,8 @@ export async function createBadgeHost(signal: AbortSignal, deps: BadgeHostDeps):
       removed.abort();
       react?.unmount();
       react = null;
-      ui.remove();
+      host.remove();
+      container.replaceChildren();
     },
   };
 }
