@@ -10,5 +10,7 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   main() {
     provideUi(mountPopover);
+    // Only the e2e build tells the page, so a test can see when React was loaded.
+    if (import.meta.env.MODE === 'e2e') document.documentElement.dataset.verdictLensUi = 'loaded';
   },
 });

@@ -45,6 +45,19 @@ test('the popover shows the verdict, its reviewers and where it came from', asyn
   await expect(dialog.getByRole('button', { name: /Compare with Cursor/ })).toBeVisible();
 });
 
+test('the popover UI (React) is loaded into a page only when a badge there is opened', async ({
+  page,
+}) => {
+  const ui = page.locator('html[data-verdict-lens-ui="loaded"]');
+  expect(await visit(page, 'https://github.com/huggingface/transformers')).toBe('none');
+  const badge = await openRepo(page);
+  await badge.hover();
+  await expect(ui).toHaveCount(0);
+  await badge.click();
+  await expect(page.getByRole('dialog', { name: 'ml-intern' })).toBeVisible();
+  await expect(ui).toHaveCount(1);
+});
+
 test('keyboard: Enter and Space open, Escape closes and returns focus, outside click closes', async ({
   page,
 }) => {
