@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import type { VerdictDb } from './db';
 import type { VerdictSummary } from './lookup';
 
@@ -98,22 +99,42 @@ export async function loadSearchEntries(
   db: VerdictDb,
 ): Promise<{ token: string | null; summaries: VerdictSummary[] }> {
   return db.transaction('r', [db.tools, db.verdicts, db.meta], async () => {
-    const meta = await db.meta.get('current');
-    const names = new Map<string, string>();
-    await db.tools.each((t) => void names.set(t.id, t.name));
-    const summaries: VerdictSummary[] = [];
-    // A cursor, not toArray: rows carry whole reviews, and only five fields are kept.
-    await db.verdicts.each((v) => {
-      summaries.push({
-        id: v.id,
-        title: v.title,
-        panelShip: v.panelShip,
-        toolId: v.toolId,
-        toolName: names.get(v.toolId) ?? v.toolId,
-      });
-    });
+    // Pages of rows, not a cursor (a round trip per row: seconds at 100,000 tools) nor one
+    // getAll (its decoding holds the worker for half a second, and the popup's own lookup with
+    // it). Since schema version 2 verdict rows are slim: whole verdicts live in answers.
+    const [meta, tools, verdicts] = await Promise.all([
+      db.meta.get('current'),
+      inPages(db.tools, (t) => t.id),
+      inPages(db.verdicts, (v) => v.id),
+    ]);
+    const names = new Map(tools.map((t) => [t.id, t.name]));
+    const summaries = verdicts.map((v): VerdictSummary => ({
+      id: v.id,
+      title: v.title,
+      panelShip: v.panelShip,
+      toolId: v.toolId,
+      toolName: names.get(v.toolId) ?? v.toolId,
+    }));
     return { token: meta ? datasetToken(meta) : null, summaries };
   });
+}
+
+const PAGE = 2000;
+
+/** Every row of a table in primary-key order, read PAGE rows at a time. */
+async function inPages<T>(table: Table<T, string>, keyOf: (row: T) => string): Promise<T[]> {
+  const rows: T[] = [];
+  for (let after: string | null = null; ;) {
+    const page: T[] = await (
+      after === null ? table.orderBy(':id') : table.where(':id').above(after)
+    )
+      .limit(PAGE)
+      .toArray();
+    rows.push(...page);
+    const last = page.at(-1);
+    if (page.length < PAGE || last === undefined) return rows;
+    after = keyOf(last);
+  }
 }
 
 const datasetToken = (meta: { installedAt: string; source: string; generatedAt: string }): string =>

@@ -11,6 +11,7 @@ import {
 } from '../../lib/search-index';
 import { answerForVerdict } from '../../lib/verdict-answer';
 import { dropDbs, freshDb } from './support/db';
+import { syntheticFeed, toFeed } from './support/feeds';
 
 afterEach(dropDbs);
 
@@ -136,6 +137,23 @@ describe('the background search service', () => {
       { id: 'verdict-1', title: 'Beta review', panelShip: 10, toolId: 'tool-1', toolName: 'Beta' },
     ]);
   });
+
+  it.each([2000, 4001])(
+    'reads every one of %i verdicts across its pages, in id order (SYNTHETIC data)',
+    async (count) => {
+      const db = freshDb();
+      await installFeed(db, toFeed(syntheticFeed({ tools: 1999, verdicts: count })), {
+        source: 'bundled',
+      });
+      const { summaries } = await loadSearchEntries(db);
+      const all = await db.verdicts.toArray();
+      expect(summaries.map((s) => s.id)).toEqual(all.map((v) => v.id));
+      expect(new Set(summaries.map((s) => s.id)).size).toBe(count);
+      expect(summaries.find((s) => s.toolId === 'synthetic-tool-1998')?.toolName).toBe(
+        'Synthetic Tool 1998 (a)',
+      );
+    },
+  );
 
   it('answers nothing before a dataset is installed', async () => {
     const service = createSearchService(freshDb());
