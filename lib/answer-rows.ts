@@ -1,6 +1,7 @@
 import type { AnswerRow, RankedVerdict, ToolRow } from './db';
 import type { ComparisonSummary, VerdictSummary } from './lookup';
 import type { Comparison } from './schema';
+import { byText } from './sorted';
 
 /**
  * Each tool's whole answer, computed once when a dataset is installed, so opening a popover is
@@ -23,7 +24,7 @@ export function buildAnswerRows(
   const comparisonsOf = new Map<string, ComparisonSummary[]>();
   // By id, so a dataset gives the same rows however its comparisons were read (feed order on
   // install, key order on a schema upgrade).
-  const ordered = [...comparisons].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const ordered = [...comparisons].sort((a, b) => byText(a.id, b.id));
   for (const c of ordered) {
     for (const id of c.verdictIds) {
       const partners = c.verdictIds

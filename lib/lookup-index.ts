@@ -1,5 +1,6 @@
 import type { AnswerRow, MatchKeyRow, VerdictRow } from './db';
 import type { Tool } from './schema';
+import { byText, lowerBound } from './sorted';
 import type { MatchKey } from './match-keys';
 
 /** What a badge shows, and what the popover asks for when it opens. */
@@ -67,9 +68,7 @@ export function buildLookupIndex(
   let at = 0;
   // By tool id, so a dataset packs the same however its rows were read (feed order on install,
   // key order on a schema upgrade).
-  const byTool = [...badges].sort((a, b) =>
-    a.toolId < b.toolId ? -1 : a.toolId > b.toolId ? 1 : 0,
-  );
+  const byTool = [...badges].sort((a, b) => byText(a.toolId, b.toolId));
   for (const b of byTool) {
     const json = JSON.stringify([b.toolId, b.toolName, b.verdictId, b.panelShip]);
     badgeStarts[badgeParts.length] = at;
@@ -81,7 +80,7 @@ export function buildLookupIndex(
 
   // Every tool's keys, rated or not: the most specific key names the page's tool, and a tool
   // without a verdict gets no badge rather than its parent domain's.
-  const sorted = [...matchKeys].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const sorted = [...matchKeys].sort((a, b) => byText(a.key, b.key));
   const keyStarts = new Uint32Array(sorted.length + 1);
   const keyBadges = new Uint32Array(sorted.length);
   let offset = 0;
@@ -127,16 +126,9 @@ export class LookupIndex {
   }
 
   private position(key: string): number {
-    let lo = 0;
-    let hi = this.size - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const k = this.keyAt(mid);
-      if (k === key) return mid;
-      if (k < key) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
+    const keyAt = (i: number) => this.keyAt(i);
+    const i = lowerBound(this.size, keyAt, key);
+    return i < this.size && keyAt(i) === key ? i : -1;
   }
 
   private badge(i: number): BadgeSummary | null {

@@ -1,6 +1,7 @@
 import type { Table } from 'dexie';
 import type { VerdictDb } from './db';
 import type { VerdictSummary } from './lookup';
+import { byText, lowerBound } from './sorted';
 
 /** Most hits one search returns; the pickers show far fewer. */
 export const MAX_SEARCH_LIMIT = 50;
@@ -19,20 +20,6 @@ interface Entry {
   summary: VerdictSummary;
   /** The verdict title and, when it says something else, the tool's name; normalized. */
   keys: string[];
-}
-
-const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/** First position in `sorted` whose key is not below `q`. */
-function lowerBound(sorted: readonly { key: string }[], q: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]!.key < q) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 const clampLimit = (limit: number): number =>
@@ -62,7 +49,11 @@ export function buildSearchIndex(summaries: readonly VerdictSummary[]): SearchIn
 
     const taken = new Set<number>();
     const hits: VerdictSummary[] = [];
-    for (let i = lowerBound(sortedKeys, q); i < sortedKeys.length && hits.length < max; i++) {
+    for (
+      let i = lowerBound(sortedKeys.length, (k) => sortedKeys[k]!.key, q);
+      i < sortedKeys.length && hits.length < max;
+      i++
+    ) {
       const { key, index } = sortedKeys[i]!;
       if (!key.startsWith(q)) break;
       if (taken.has(index)) continue;

@@ -1,5 +1,6 @@
 import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { byText } from '../lib/sorted';
 
 /**
  * The CLI's file access, kept out of lib/importer so the importer itself stays free of node:
@@ -52,7 +53,7 @@ export async function listFiles(dir: string, pattern: RegExp, shown = dir): Prom
     return entries
       .filter((entry) => entry.isFile() && pattern.test(entry.name))
       .map((entry) => entry.name)
-      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      .sort(byText);
   } catch (error) {
     throw new InputError(`cannot list ${shown}: ${reason(error)}`);
   }

@@ -5,6 +5,7 @@ import { resolveTool, type ToolCatalog } from './catalog';
 import { PageError } from './page-error';
 import { parseComparisonPage, type ParsedTool } from './parse-page';
 import { slugify } from './slug';
+import { byText } from '../sorted';
 
 export interface PageSource {
   /** Where the page came from; orders the pages and prefixes every message about it. */
@@ -111,7 +112,7 @@ export function buildFeed(
   generatedAt: string,
 ): BuildResult {
   const builder = new FeedBuilder(catalog);
-  const ordered = [...pages].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const ordered = [...pages].sort((a, b) => byText(a.file, b.file));
   for (const page of ordered) {
     let parsed;
     try {
