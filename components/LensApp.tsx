@@ -55,9 +55,8 @@ export function LensApp({
   const [result, setResult] = useState<{ for: string; loaded: Loaded } | null>(() =>
     initialAnswer ? { for: want, loaded: { kind: 'ready', answer: initialAnswer } } : null,
   );
-  // What the effect below has loaded (or was given), so it does not load it twice.
-  const loadedFor = useRef(result?.for ?? null);
-  const loaded: Loaded = result?.for === want ? result.loaded : { kind: 'loading' };
+  const haveResult = result?.for === want;
+  const loaded: Loaded = haveResult ? result.loaded : { kind: 'loading' };
   // Another verdict of the same tool the user picked in the popover; a new tool resets it.
   const [picked, setPicked] = useState<ToolAnswer | null>(null);
   const latest = loaded.kind === 'ready' ? loaded.answer : null;
@@ -72,24 +71,18 @@ export function LensApp({
   const { pickVerdict: fetchVerdict } = actions;
   const { toolId, verdictId } = badge;
   useEffect(() => {
-    if (loadedFor.current === want) return;
-    loadedFor.current = want;
+    // Given with the first opening, or loaded already.
+    if (haveResult) return;
     let live = true;
-    let settled = false;
-    const done = (loaded: Loaded) => {
-      settled = true;
-      if (live) setResult({ for: want, loaded });
-    };
+    const done = (loaded: Loaded) => live && setResult({ for: want, loaded });
     void loadAnswer(fetchVerdict, { toolId, verdictId }).then(
       (found) => done(found ? { kind: 'ready', answer: found } : { kind: 'failed' }),
       () => done({ kind: 'failed' }),
     );
     return () => {
       live = false;
-      // Cut off before its answer: the next run for the same verdict loads it again.
-      if (!settled) loadedFor.current = null;
     };
-  }, [fetchVerdict, toolId, verdictId, want]);
+  }, [fetchVerdict, toolId, verdictId, want, haveResult]);
 
   const close = useCallback((refocus: boolean) => {
     setOpen(false);
