@@ -15,8 +15,12 @@ function compareVersions(a: number[], b: number[]): number {
 }
 
 /**
- * Newest first. Pages carry no dates, so: an explicit `publishedAt` wins, then the release number
- * in the title (Cursor v0.50 before Cursor v0.49), then the later position in the feed.
+ * Newest first. Pages carry no dates, so: an explicit `publishedAt` wins (dated verdicts come
+ * first); undated ones follow the later position in the feed (pages are imported in publication
+ * order), except that verdicts whose titles carry a release number are ordered by it among the
+ * places they hold (Cursor v0.50 before Cursor v0.49). A title without a number says nothing
+ * about its age relative to a numbered one, so it keeps its feed place: comparing it with them
+ * would make the order depend on the sort's visiting order.
  */
 export function orderByRecency<T extends Pick<Verdict, 'title' | 'publishedAt'>>(
   verdicts: readonly T[],
@@ -24,11 +28,18 @@ export function orderByRecency<T extends Pick<Verdict, 'title' | 'publishedAt'>>
   const keyed = verdicts.map((v, index) => ({
     v,
     index,
-    time: v.publishedAt ? Date.parse(v.publishedAt) : -Infinity,
+    time: v.publishedAt ? Date.parse(v.publishedAt) : Number.NaN,
     version: versionOf(v.title),
   }));
-  keyed.sort(
-    (a, b) => b.time - a.time || compareVersions(b.version, a.version) || b.index - a.index,
-  );
-  return keyed.map((k) => k.v);
+  type Keyed = (typeof keyed)[number];
+  const byVersion = (a: Keyed, b: Keyed) =>
+    compareVersions(b.version, a.version) || b.index - a.index;
+  const dated = keyed
+    .filter((k) => !Number.isNaN(k.time))
+    .sort((a, b) => b.time - a.time || byVersion(a, b));
+  const undated = keyed.filter((k) => Number.isNaN(k.time)).sort((a, b) => b.index - a.index);
+  const numbered = undated.filter((k) => k.version.length > 0).sort(byVersion);
+  let next = 0;
+  const placed = undated.map((k) => (k.version.length > 0 ? numbered[next++]! : k));
+  return [...dated, ...placed].map((k) => k.v);
 }

@@ -83,6 +83,36 @@ describe('orderByRecency', () => {
     expect(order(same)).toEqual(['y', 'x']);
   });
 
+  it('keeps an unnumbered title in its feed place among numbered releases', () => {
+    // "Cursor Background Agents" (a later page) says nothing about its release number.
+    const agents = v('agents', 'Cursor Background Agents');
+    expect(order([v49, agents, v50])).toEqual(['v50', 'agents', 'v49']);
+    expect(order([v50, v49, agents])).toEqual(['agents', 'v50', 'v49']);
+    expect(order([agents, v50, v49])).toEqual(['v50', 'v49', 'agents']);
+  });
+
+  it('orders numbered releases by number and leaves unnumbered ones in their feed places (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(fc.nat(9), { nil: undefined }), { maxLength: 10 }),
+        (releases) => {
+          const list = releases.map((n, i) =>
+            v(`${i}`, n === undefined ? `Synthetic ${'x'.repeat(i)}` : `Synthetic v${n}`),
+          );
+          const out = order(list);
+          const newestPlaceFirst = list.map((_, i) => `${i}`).reverse();
+          out.forEach((id, place) => {
+            if (releases[Number(id)] === undefined) expect(id).toBe(newestPlaceFirst[place]);
+          });
+          const numbered = out.filter((id) => releases[Number(id)] !== undefined);
+          const versions = numbered.map((id) => releases[Number(id)]!);
+          expect(versions).toEqual([...versions].sort((x, y) => y - x));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('returns the same objects in a new array and leaves the input alone', () => {
     const input = [v49, v50];
     const out = orderByRecency(input);
