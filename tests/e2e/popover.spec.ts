@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { badges, expect, test, visit } from './support/extension';
 import { githubPage } from './support/sites';
+import { orderByRecency } from '../../lib/verdict-order';
 import { bundledFeed } from './support/test-feeds';
 
 const REPO = 'https://github.com/huggingface/ml-intern';
@@ -87,8 +88,9 @@ test('keyboard: Enter and Space open, Escape closes and returns focus, outside c
 });
 
 test('long quotes fold behind "more"', async ({ page }) => {
-  // Cursor's quotes on the saved page run to several hundred characters.
-  const cursor = feed.verdicts.find((v) => v.toolId === 'cursor')!;
+  // Cursor's quotes on the saved pages run to several hundred characters; the badge opens its
+  // newest verdict.
+  const cursor = orderByRecency(feed.verdicts.filter((v) => v.toolId === 'cursor'))[0]!;
   const longest = [...cursor.reviews].sort((a, b) => b.quote.length - a.quote.length)[0]!;
   expect(longest.quote.length).toBeGreaterThan(280);
   await (await openRepo(page, 'https://cursor.com/')).click();
