@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { mountPopover } from '../lib/content/mount-popover';
+import { mountPopover } from '../lib/popover/mount-popover';
 import { provideUi } from '../lib/content/ui-bridge';
 
 // The popover (React). Not in the manifest: the background injects it into a page only when a

@@ -3,13 +3,13 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { describeProblem, parseFeed } from '../lib/feed-validate';
-import { buildFeed, FeedBuildError, type PageSource } from '../lib/importer/build-feed';
-import { CatalogError, parseCatalog, type ToolCatalog } from '../lib/importer/catalog';
-import { DATASET_PATHS, PAGE_FILE, planDatasetBuild, serializeFeed } from '../lib/importer/dataset';
-import { PageError } from '../lib/importer/page-error';
-import type { Feed } from '../lib/schema';
-import { DEFAULT_GENERATED_AT, DEFAULT_SEED, synthFeed } from '../lib/synth';
+import { describeProblem, parseFeed } from '../lib/feed/validate';
+import { buildFeed, FeedBuildError, type PageSource } from './importer/build-feed';
+import { CatalogError, parseCatalog, type ToolCatalog } from './importer/catalog';
+import { DATASET_PATHS, PAGE_FILE, planDatasetBuild, serializeFeed } from './importer/dataset';
+import { PageError } from './importer/page-error';
+import type { Feed } from '../lib/feed/schema';
+import { DEFAULT_GENERATED_AT, DEFAULT_SEED, synthFeed } from './synth';
 import {
   InputError,
   listFiles,
@@ -17,7 +17,7 @@ import {
   readText,
   readTextIfExists,
   writeTextAtomic,
-} from './verdicts-files';
+} from './importer/files';
 
 /** The verdict dataset CLI: argument parsing and I/O only; the work is in lib/importer. */
 

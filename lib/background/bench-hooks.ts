@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
-import { DATA_TABLES, VerdictDb } from '../db';
-import { datasetRows } from '../dataset-store';
+import { DATA_TABLES, VerdictDb } from '../store/db';
+import { datasetRows } from '../store/install';
 import { detect } from '../detect';
-import { parseFeed } from '../feed-validate';
-import { answerForTool } from '../lookup';
-import { createLookupIndexCache } from '../lookup-index';
-import { syncFeed } from '../sync';
+import { parseFeed } from '../feed/validate';
+import { answerForTool } from '../store/answers';
+import { createLookupIndexCache } from '../store/lookup-index';
+import { syncFeed } from '../sync/sync-feed';
 import { injectBadgeUi } from './inject-ui';
 
 /**

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import type { VerdictDb } from '../db';
-import { installFeed } from '../dataset-store';
-import { parseFeed, describeProblem } from '../feed-validate';
+import type { VerdictDb } from '../store/db';
+import { installFeed } from '../store/install';
+import { parseFeed, describeProblem } from '../feed/validate';
 
 /** The dataset built from the saved pages and shipped inside the extension. */
 export async function installBundled(db: VerdictDb): Promise<void> {

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { VerdictDb } from '../db';
-import { originPatterns } from '../product-sites';
+import type { VerdictDb } from '../store/db';
+import { originPatterns } from '../sites/product-patterns';
 
 const SCRIPT_ID = 'verdict-lens-product-sites';
 /** GitHub and Hugging Face come with the manifest; everything else granted is a product site. */

@@ -1,28 +1,28 @@
 import { browser } from 'wxt/browser';
 import polyfill from 'webextension-polyfill';
-import { VerdictDb } from '../db';
-import { readMeta } from '../dataset-store';
+import { VerdictDb } from '../store/db';
+import { readMeta } from '../store/install';
 import { detect } from '../detect';
-import { checkFeedUrl } from '../feed-url';
-import { answerForTool } from '../lookup';
-import { createLookupIndexCache } from '../lookup-index';
-import { createSearchService, DEFAULT_SEARCH_LIMIT } from '../search-index';
-import { answerForVerdict } from '../verdict-answer';
-import type { StatusAnswer } from '../messaging';
-import { isSettingsChange, loadSettings, saveSettings, type Settings } from '../settings';
-import { backoffMinutes, syncFeed, type SyncOutcome } from '../sync';
+import { checkFeedUrl } from '../feed/url-rules';
+import { answerForTool } from '../store/answers';
+import { createLookupIndexCache } from '../store/lookup-index';
+import { createSearchService, DEFAULT_SEARCH_LIMIT } from '../store/search-index';
+import { answerForVerdict } from '../store/verdict-answer';
+import type { StatusAnswer } from '../messaging/protocol';
+import { isSettingsChange, loadSettings, saveSettings, type Settings } from '../settings/settings';
+import { backoffMinutes, syncFeed, type SyncOutcome } from '../sync/sync-feed';
 import { installBundled } from './bundled';
 import { injectBadgeUi } from './inject-ui';
-import { handleMessage, type Handlers } from './handler';
-import type { SenderInfo } from '../sender-policy';
+import { handleMessage, type Handlers } from './dispatch';
+import type { SenderInfo } from '../messaging/sender-policy';
 import {
   grantedProductPatterns,
   productDomains,
   registeredProductPatterns,
   registerProductScripts,
 } from './product-scripts';
-import { isBuiltInHost, isHiddenHost, normalizeHost } from './served-hosts';
-import { hostCovered } from '../product-sites';
+import { isBuiltInHost, isHiddenHost, normalizeHost } from '../sites/hosts';
+import { hostCovered } from '../sites/product-patterns';
 
 const SYNC_ALARM = 'sync';
 const RETRY_ALARM = 'sync-retry';

@@ -1,6 +1,6 @@
-import { bandOf, BAND_LABEL } from '../band';
-import { badgeLabel, percent } from '../format';
-import type { BadgeSummary } from '../lookup-index';
+import { bandOf, BAND_LABEL } from '../model/band';
+import { badgeLabel, percent } from '../model/format';
+import type { BadgeSummary } from '../store/lookup-index';
 import type { Theme } from './theme';
 
 /**

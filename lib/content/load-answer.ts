@@ -1,5 +1,5 @@
-import type { ToolAnswer } from '../lookup';
-import type { BadgeSummary } from '../lookup-index';
+import type { ToolAnswer } from '../store/answers';
+import type { BadgeSummary } from '../store/lookup-index';
 
 export type PickVerdict = (toolId: string, verdictId?: string) => Promise<ToolAnswer | null>;
 

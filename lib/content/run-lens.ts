@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { send } from '../messaging';
-import { isSettingsChange } from '../settings-change';
+import { send } from '../messaging/protocol';
+import { isSettingsChange } from '../settings/keys';
 import { createBadgeHost } from './badge-host';
-import { createLens } from './lens';
+import { createLens } from './badge-controller';
 import { startLifetime } from './lifetime';
 import { watchLocation } from './location';
 import { uiLoaded, whenUi } from './ui-bridge';

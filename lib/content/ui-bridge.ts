@@ -1,6 +1,6 @@
-import type { LensActions } from '../../components/LensApp';
-import type { ToolAnswer } from '../lookup';
-import type { BadgeSummary } from '../lookup-index';
+import type { LensActions } from '../../components/popover/PopoverApp';
+import type { ToolAnswer } from '../store/answers';
+import type { BadgeSummary } from '../store/lookup-index';
 import type { Theme } from './theme';
 
 /**

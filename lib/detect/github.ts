@@ -1,4 +1,4 @@
-import { githubKey } from '../match-keys';
+import { githubKey } from '../model/match-keys';
 import type { Detector } from './types';
 
 /**

@@ -1,4 +1,4 @@
-import { huggingfaceKey } from '../match-keys';
+import { huggingfaceKey } from '../model/match-keys';
 import type { Detector } from './types';
 
 /**

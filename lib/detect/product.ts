@@ -1,4 +1,4 @@
-import { domainKeysForHost } from '../match-keys';
+import { domainKeysForHost } from '../model/match-keys';
 import type { Detector } from './types';
 
 /**

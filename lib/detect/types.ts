@@ -1,4 +1,4 @@
-import type { MatchKey } from '../match-keys';
+import type { MatchKey } from '../model/match-keys';
 
 export type Site = 'github' | 'huggingface' | 'product';
 

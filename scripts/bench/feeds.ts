@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Feed } from '../../lib/schema';
-import { mergeFeeds, synthFeed } from '../../lib/synth';
+import type { Feed } from '../../lib/feed/schema';
+import { mergeFeeds, synthFeed } from '../synth';
 
 /** The bundled dataset: the real ml-intern (github huggingface/ml-intern) and its comparison. */
 export function bundledFeed(): Feed {

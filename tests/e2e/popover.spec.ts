@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { badges, expect, test, visit } from './support/extension';
 import { githubPage } from './support/sites';
-import { orderByRecency } from '../../lib/verdict-order';
+import { orderByRecency } from '../../lib/store/verdict-order';
 import { bundledFeed } from './support/test-feeds';
 
 const REPO = 'https://github.com/huggingface/ml-intern';

@@ -1,4 +1,4 @@
-import { mergeFeeds, synthFeed } from '../../lib/synth';
+import { mergeFeeds, synthFeed } from '../../scripts/synth';
 import { expect, test } from './support/extension';
 import { FeedServer } from './support/feed-server';
 import { ExtensionRpc } from './support/rpc';

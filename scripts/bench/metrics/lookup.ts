@@ -1,5 +1,5 @@
 import type { LookupStage } from '../../../lib/background/bench-hooks';
-import { prng } from '../../../lib/synth';
+import { prng } from '../../synth';
 import { timedSend } from '../browser';
 import { WorkerCdp } from '../worker';
 import type { BenchContext } from '../context';

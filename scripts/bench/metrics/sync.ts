@@ -1,5 +1,5 @@
 import type { BenchSyncResult } from '../../../lib/background/bench-hooks';
-import type { StatusAnswer } from '../../../lib/messaging';
+import type { StatusAnswer } from '../../../lib/messaging/protocol';
 import { send, timedSend } from '../browser';
 import { WorkerCdp } from '../worker';
 import type { BenchContext } from '../context';

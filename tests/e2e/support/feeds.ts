@@ -1,5 +1,5 @@
 import type { BrowserContext } from '@playwright/test';
-import type { Feed } from '../../../lib/schema';
+import type { Feed } from '../../../lib/feed/schema';
 import { FeedServer } from './feed-server';
 import { ExtensionRpc } from './rpc';
 

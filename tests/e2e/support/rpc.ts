@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import type { Reply, Request, ResponseMap } from '../../../lib/messaging';
+import type { Reply, Request, ResponseMap } from '../../../lib/messaging/protocol';
 
 interface ExtensionGlobal {
   chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };

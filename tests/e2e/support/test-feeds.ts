@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Feed } from '../../../lib/schema';
+import type { Feed } from '../../../lib/feed/schema';
 
 /** The bundled dataset, as built from the saved pages. */
 export function bundledFeed(): Feed {

@@ -2,7 +2,7 @@ import { parseHTML } from 'linkedom';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { Badge } from '../../../components/Badge';
+import { Badge } from '../../../components/popover/Badge';
 import { drawBadge } from '../../../lib/content/badge-dom';
 
 /** Tag, attributes (sorted: attribute order carries no meaning) and children, recursively. */

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { detect, detectorFor, detectors } from '../../../lib/detect';
 import { EXAMPLES } from '../../../lib/detect/examples';
 import type { Detector } from '../../../lib/detect/types';
-import { domainKeysForHost, githubKey, huggingfaceKey } from '../../../lib/match-keys';
-import { ToolMatchSchema } from '../../../lib/schema';
+import { domainKeysForHost, githubKey, huggingfaceKey } from '../../../lib/model/match-keys';
+import { ToolMatchSchema } from '../../../lib/feed/schema';
 
 /** The keys a match example must yield, derived independently of the detector's own code. */
 function expectedKeys(detector: Detector, url: string, label: string): string[] {

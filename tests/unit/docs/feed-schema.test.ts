@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { feedJsonSchema, feedJsonSchemaText } from '../../../lib/feed-json-schema';
+import { feedJsonSchema, feedJsonSchemaText } from '../../../scripts/feed-json-schema';
 
 describe('docs/feed.schema.json', () => {
   it('is the JSON Schema generated from lib/schema.ts (run `npm run schema` after changing it)', () => {

@@ -8,8 +8,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { detect, detectors, type Detection } from '../../../lib/detect';
 import { RESERVED_OWNERS } from '../../../lib/detect/github';
 import { PROFILE_TABS, RESERVED_NAMES, TYPED_PREFIXES } from '../../../lib/detect/huggingface';
-import { toolMatchKeys } from '../../../lib/match-keys';
-import { ToolMatchSchema } from '../../../lib/schema';
+import { toolMatchKeys } from '../../../lib/model/match-keys';
+import { ToolMatchSchema } from '../../../lib/feed/schema';
 import { FUZZ_TIMEOUT_MS, fuzzParams } from './runs';
 
 vi.setConfig({ testTimeout: FUZZ_TIMEOUT_MS });

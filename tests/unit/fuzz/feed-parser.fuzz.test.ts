@@ -5,10 +5,10 @@
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { installFeed } from '../../../lib/dataset-store';
-import { parseFeed, type FeedParseResult } from '../../../lib/feed-validate';
-import { FeedSchema, REVIEWER_IDS } from '../../../lib/schema';
-import { parseFeedText, syncFeed } from '../../../lib/sync';
+import { installFeed } from '../../../lib/store/install';
+import { parseFeed, type FeedParseResult } from '../../../lib/feed/validate';
+import { FeedSchema, REVIEWER_IDS } from '../../../lib/feed/schema';
+import { parseFeedText, syncFeed } from '../../../lib/sync/sync-feed';
 import { dropDbs, freshDb, hashRows } from '../support/db';
 import { fakeFetch, syntheticFeed, textResponse, toFeed, type FeedJson } from '../support/feeds';
 import { FUZZ_TIMEOUT_MS, fuzzParams } from './runs';

@@ -2,7 +2,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import Dexie, { type DBCoreMutateRequest, type DBCoreMutateResponse } from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { DATA_TABLES, VerdictDb } from '../../../lib/db';
+import { DATA_TABLES, VerdictDb } from '../../../lib/store/db';
 
 // Set explicitly rather than through 'fake-indexeddb/auto', so import order cannot matter.
 Dexie.dependencies.indexedDB = indexedDB;

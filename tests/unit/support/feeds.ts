@@ -2,9 +2,9 @@
  * Small, valid feeds built in code for unit tests. Everything here is synthetic: ids, names and
  * texts say so, and no record stands for a real verdict.
  */
-import { parseFeed } from '../../../lib/feed-validate';
-import type { Feed, ReviewerId } from '../../../lib/schema';
-import { REVIEWER_IDS } from '../../../lib/schema';
+import { parseFeed } from '../../../lib/feed/validate';
+import type { Feed, ReviewerId } from '../../../lib/feed/schema';
+import { REVIEWER_IDS } from '../../../lib/feed/schema';
 
 /** The feed as JSON input (before zod defaults), so tests can also break it on purpose. */
 export interface FeedJson {

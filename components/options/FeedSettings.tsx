@@ -1,0 +1,279 @@
+import { useCallback, useEffect, useId, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { checkFeedUrl } from '../../lib/feed/url-rules';
+import { feedStatusLines } from '../../lib/ui/feed-status';
+import { feedOriginPattern, requestHostAccess, type GrantOutcome } from '../../lib/ui/host-grants';
+import { send, type Reply, type StatusAnswer } from '../../lib/messaging/protocol';
+import { useSavedSetting } from '../../lib/ui/use-saved-setting';
+
+const SYNC_HOURS = [1, 3, 6, 12, 24] as const;
+/** How often the page asks again while the background syncs on its own (an alarm). */
+const POLL_MS = 1000;
+
+type Busy = 'save' | 'sync' | 'reset' | null;
+
+interface Props {
+  /** The stored values, live. */
+  feedUrl: string;
+  syncHours: number;
+}
+
+const hoursText = (h: number): string => (h === 1 ? '1 hour' : `${h} hours`);
+
+/** Whether the typed URL is the one already saved (the background stores it normalized). */
+function sameUrl(typed: string, saved: string): boolean {
+  const t = typed.trim();
+  if (t === '') return saved === '';
+  const checked = checkFeedUrl(t);
+  return checked.ok ? checked.url === saved : false;
+}
+
+/** Feed URL, sync now, reset, interval, and a plain-words status of the installed dataset. */
+export function FeedSettings({ feedUrl, syncHours }: Props) {
+  const id = useId();
+  const [status, setStatus] = useState<StatusAnswer | null>(null);
+  const [statusError, setStatusError] = useState<string | null>(null);
+  const [input, setInput] = useState(feedUrl);
+  const [seenUrl, setSeenUrl] = useState(feedUrl);
+  const [urlError, setUrlError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [message, setMessage] = useState('');
+  const hours = useSavedSetting('syncHours', syncHours);
+
+  // Changed elsewhere (another options tab): follow, unless the user is typing something else.
+  if (seenUrl !== feedUrl) {
+    setSeenUrl(feedUrl);
+    if (input.trim() === seenUrl) setInput(feedUrl);
+  }
+
+  const showStatus = useCallback((reply: Reply<StatusAnswer>) => {
+    if (reply.ok) {
+      setStatus(reply.data);
+      setStatusError(null);
+    } else setStatusError(reply.error.message);
+  }, []);
+  const refresh = useCallback(() => send({ type: 'status' }).then(showStatus), [showStatus]);
+
+  useEffect(() => {
+    void send({ type: 'status' }).then(showStatus);
+  }, [showStatus]);
+
+  // A sync the background started by itself: ask again until it is over.
+  const backgroundSyncing = status?.syncing === true && busy === null;
+  useEffect(() => {
+    if (!backgroundSyncing) return;
+    const timer = setInterval(() => void refresh(), POLL_MS);
+    return () => clearInterval(timer);
+  }, [backgroundSyncing, refresh]);
+
+  /** Saves the typed URL; null (and the background's message shown) when it is refused. */
+  const saveUrl = async (url: string): Promise<StatusAnswer | null> => {
+    const reply = await send({ type: 'setFeedUrl', url });
+    if (!reply.ok) {
+      setUrlError(reply.error.message);
+      return null;
+    }
+    setUrlError(null);
+    setStatus(reply.data);
+    setInput(reply.data.feedUrl);
+    return reply.data;
+  };
+
+  /** Syncs; `access` is the answer to the host-access prompt, which the sync waits for. */
+  const syncNow = async (access: Promise<GrantOutcome>): Promise<void> => {
+    const outcome = await access;
+    const reply = await send({ type: 'syncNow' });
+    const note =
+      outcome === 'denied' || outcome === 'failed'
+        ? ' Access to the feed’s site was not granted, so the feed loads only if its server allows cross-origin requests (CORS).'
+        : '';
+    if (!reply.ok) {
+      setMessage(`Sync failed: ${reply.error.message}${note}`);
+      return;
+    }
+    setStatus(reply.data);
+    setMessage(
+      `${reply.data.meta?.lastError ? 'Sync failed: see the status below.' : 'Sync finished.'}${note}`,
+    );
+  };
+
+  /**
+   * Asks for the feed's origin (so its server need not send CORS headers). Called first thing in
+   * the click: the browser only prompts during the gesture. Already granted: no prompt at all.
+   */
+  const askFeedAccess = (url: string): Promise<GrantOutcome> => {
+    const pattern = feedOriginPattern(url);
+    return requestHostAccess(browser.permissions, pattern ? [pattern] : []);
+  };
+
+  const run = async (what: Exclude<Busy, null>, task: () => Promise<void>) => {
+    setBusy(what);
+    setMessage('');
+    try {
+      await task();
+    } catch (error) {
+      setMessage(String(error));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onSave = () => {
+    const access = askFeedAccess(input);
+    return run('save', async () => {
+      const saved = await saveUrl(input);
+      if (!saved) return;
+      if (saved.feedUrl === '') {
+        setMessage('Feed URL cleared: the bundled dataset stays in use.');
+        return;
+      }
+      setBusy('sync');
+      await syncNow(access);
+    });
+  };
+
+  const onSync = () => {
+    const access = askFeedAccess(input);
+    return run('sync', async () => {
+      let saved = status?.feedUrl ?? feedUrl;
+      if (!sameUrl(input, saved)) {
+        const answer = await saveUrl(input);
+        if (!answer) return;
+        saved = answer.feedUrl;
+      }
+      if (saved === '') {
+        setMessage(
+          'There is no feed URL: enter one first. Without one, the bundled dataset is used.',
+        );
+        return;
+      }
+      await syncNow(access);
+    });
+  };
+
+  const onReset = () =>
+    run('reset', async () => {
+      const cleared = await saveUrl('');
+      if (!cleared) return;
+      const reply = await send({ type: 'reset' });
+      if (!reply.ok) {
+        setMessage(`Reset failed: ${reply.error.message}`);
+        return;
+      }
+      setStatus(reply.data);
+      setMessage('Back on the bundled dataset. The feed URL was cleared.');
+    });
+
+  const syncing = busy === 'sync' || status?.syncing === true;
+  const lines = status
+    ? feedStatusLines(status.meta, syncing)
+    : syncing
+      ? ['Syncing…']
+      : ['Reading the status…'];
+  const hourChoices: number[] = SYNC_HOURS.includes(hours.value as (typeof SYNC_HOURS)[number])
+    ? [...SYNC_HOURS]
+    : [...SYNC_HOURS, hours.value].sort((x, y) => x - y);
+
+  return (
+    <section className="vl-card" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>Feed</h2>
+      <p className="vl-intro">
+        Verdicts come from the dataset bundled with the extension, or from a feed you point it at.
+      </p>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void onSave();
+        }}
+      >
+        <div className="vl-field">
+          <label htmlFor={`${id}-url`}>Feed URL</label>
+          <input
+            id={`${id}-url`}
+            className="vl-input"
+            type="url"
+            inputMode="url"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="https://example.com/verdicts.json"
+            value={input}
+            aria-invalid={urlError !== null}
+            aria-describedby={`${id}-url-hint${urlError ? ` ${id}-url-error` : ''}`}
+            onChange={(e) => {
+              setInput(e.target.value);
+              setUrlError(null);
+            }}
+          />
+          <p className="vl-hint" id={`${id}-url-hint`}>
+            https:// only (http:// for localhost). Leave empty to use the bundled dataset only.
+          </p>
+          {urlError && (
+            <p className="vl-error" id={`${id}-url-error`} role="alert">
+              {urlError}
+            </p>
+          )}
+        </div>
+        <div className="vl-actions">
+          <button type="submit" className="vl-button" disabled={busy !== null}>
+            Save
+          </button>
+          <button
+            type="button"
+            className="vl-button"
+            disabled={busy !== null || syncing}
+            onClick={() => void onSync()}
+          >
+            Sync now
+          </button>
+          <button
+            type="button"
+            className="vl-button"
+            disabled={busy !== null}
+            onClick={() => void onReset()}
+          >
+            Reset to bundled data
+          </button>
+        </div>
+      </form>
+
+      <div className="vl-field">
+        <label htmlFor={`${id}-hours`}>Sync every</label>
+        <select
+          id={`${id}-hours`}
+          className="vl-select"
+          value={hours.value}
+          onChange={(e) => {
+            hours
+              .save(Number(e.target.value))
+              .catch((error: unknown) => setMessage(`Could not save: ${String(error)}`));
+          }}
+        >
+          {hourChoices.map((h) => (
+            <option key={h} value={h}>
+              {hoursText(h)}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <p className="vl-message" aria-live="polite">
+        {message}
+      </p>
+
+      <div className="vl-status" role="status">
+        {lines.map((line) => (
+          <p
+            key={line}
+            className={line.startsWith('Last sync failed') ? 'vl-status-error' : undefined}
+          >
+            {line}
+          </p>
+        ))}
+        {statusError && (
+          <p className="vl-status-error">The status could not be read: {statusError}</p>
+        )}
+      </div>
+    </section>
+  );
+}

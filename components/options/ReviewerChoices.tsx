@@ -1,0 +1,66 @@
+import { useId, useState } from 'react';
+import { PERSONAS, PERSONA_ORDER } from '../../lib/model/reviewers';
+import type { ReviewerId } from '../../lib/feed/schema';
+import { useSavedSetting } from '../../lib/ui/use-saved-setting';
+
+interface Props {
+  stored: readonly ReviewerId[];
+}
+
+/** A checkbox per reviewer; saved at once. The last one chosen cannot be unchecked. */
+export function ReviewerChoices({ stored }: Props) {
+  const id = useId();
+  const { value, save } = useSavedSetting('reviewers', [...stored]);
+  const [message, setMessage] = useState('');
+
+  const toggle = (reviewer: ReviewerId, checked: boolean) => {
+    const next = PERSONA_ORDER.filter((p) => (p === reviewer ? checked : value.includes(p)));
+    if (next.length === 0) {
+      const name = PERSONAS.find((p) => p.id === reviewer)?.name ?? reviewer;
+      setMessage(
+        `At least one reviewer must stay chosen, so ${name} stays on: choose another reviewer first.`,
+      );
+      return;
+    }
+    setMessage('');
+    save(next).catch((error: unknown) =>
+      setMessage(`Could not save the reviewers: ${String(error)}`),
+    );
+  };
+
+  return (
+    <section className="vl-card" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>Reviewers</h2>
+      <p className="vl-intro">
+        Whose quotes the popover and the comparison show. At least one stays chosen.
+      </p>
+      <fieldset className="vl-fieldset">
+        <legend className="vl-sr-only">Reviewers to show</legend>
+        <ul className="vl-checks">
+          {PERSONAS.map((p) => (
+            <li key={p.id}>
+              <div className="vl-check">
+                <input
+                  id={`${id}-${p.id}`}
+                  type="checkbox"
+                  checked={value.includes(p.id)}
+                  aria-describedby={`${id}-${p.id}-focus`}
+                  onChange={(e) => toggle(p.id, e.target.checked)}
+                />
+                <label className="vl-check-name" htmlFor={`${id}-${p.id}`}>
+                  {p.name}
+                </label>
+                <span className="vl-check-focus" id={`${id}-${p.id}-focus`}>
+                  {p.focus}
+                </span>
+              </div>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      <p className="vl-message vl-error" aria-live="polite" data-testid="reviewers-message">
+        {message}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,147 @@
+import { useCallback, useEffect, useId, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { send, type Reply, type ResponseMap } from '../../lib/messaging/protocol';
+import { requestHostAccess } from '../../lib/ui/host-grants';
+import { missingPatterns } from '../../lib/sites/product-patterns';
+import type { Settings } from '../../lib/settings/settings';
+import { useSavedSetting } from '../../lib/ui/use-saved-setting';
+
+type SiteKey = keyof Settings['sites'];
+
+const SITES: readonly { key: SiteKey; label: string; hint: string }[] = [
+  { key: 'github', label: 'GitHub', hint: 'Repository pages on github.com' },
+  {
+    key: 'huggingface',
+    label: 'Hugging Face',
+    hint: 'Models, datasets and spaces on huggingface.co',
+  },
+  {
+    key: 'product',
+    label: 'Product sites',
+    hint: 'The tools’ own websites; asks for access to those sites',
+  },
+];
+
+interface Props {
+  sites: Settings['sites'];
+  hiddenHosts: readonly string[];
+}
+
+/** Where badges show: a switch per kind of site, and the sites the user hid them on. */
+export function SiteSettings({ sites, hiddenHosts }: Props) {
+  const id = useId();
+  const switches = useSavedSetting('sites', sites);
+  const hidden = useSavedSetting('hiddenHosts', [...hiddenHosts]);
+  const [missing, setMissing] = useState<string[] | null>(null);
+  const [message, setMessage] = useState('');
+
+  const showGrants = useCallback((reply: Reply<ResponseMap['productSites']>) => {
+    setMissing(reply.ok ? missingPatterns(reply.data.domains, reply.data.granted) : null);
+  }, []);
+  const refreshGrants = useCallback(
+    () => send({ type: 'productSites' }).then(showGrants),
+    [showGrants],
+  );
+
+  useEffect(() => {
+    void send({ type: 'productSites' }).then(showGrants);
+  }, [showGrants]);
+
+  const saveSites = (next: Settings['sites']) =>
+    switches.save(next).catch((error: unknown) => setMessage(`Could not save: ${String(error)}`));
+
+  /** Runs inside the click: browsers only ask for permissions during a user gesture. */
+  const grant = (then?: () => void) => {
+    void requestHostAccess(browser.permissions, missing ?? []).then((outcome) => {
+      if (outcome === 'granted' || outcome === 'nothing-to-ask') {
+        if (outcome === 'granted') setMessage('Access to the product sites was granted.');
+        then?.();
+      } else if (outcome === 'denied') {
+        setMessage('Access to the product sites was not granted, so badges stay off there.');
+      } else setMessage('Could not ask for access to the product sites.');
+      if (outcome !== 'nothing-to-ask') void refreshGrants();
+    });
+  };
+
+  const toggle = (key: SiteKey, on: boolean) => {
+    setMessage('');
+    const next = { ...switches.value, [key]: on };
+    if (key === 'product' && on) grant(() => void saveSites(next));
+    else void saveSites(next);
+  };
+
+  const showAgain = (host: string) => {
+    setMessage('');
+    hidden
+      .save(hidden.value.filter((h) => h !== host))
+      .then(() => setMessage(`Badges show again on ${host}.`))
+      .catch((error: unknown) => setMessage(`Could not save: ${String(error)}`));
+  };
+
+  const productNeedsAccess = switches.value.product && missing !== null && missing.length > 0;
+
+  return (
+    <section className="vl-card" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>Sites</h2>
+      <p className="vl-intro">Where verdict badges appear.</p>
+      <fieldset className="vl-fieldset">
+        <legend className="vl-sr-only">Show badges on</legend>
+        <ul className="vl-checks">
+          {SITES.map((site) => (
+            <li key={site.key}>
+              <div className="vl-check">
+                <input
+                  id={`${id}-${site.key}`}
+                  type="checkbox"
+                  role="switch"
+                  checked={switches.value[site.key]}
+                  aria-checked={switches.value[site.key]}
+                  aria-describedby={`${id}-${site.key}-hint`}
+                  onChange={(e) => toggle(site.key, e.target.checked)}
+                />
+                <label className="vl-check-name" htmlFor={`${id}-${site.key}`}>
+                  {site.label}
+                </label>
+                <span className="vl-check-focus" id={`${id}-${site.key}-hint`}>
+                  {site.hint}
+                </span>
+              </div>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      {productNeedsAccess && (
+        <div className="vl-actions">
+          <span>Some product sites in the dataset are not allowed yet.</span>
+          <button type="button" className="vl-button" onClick={() => grant()}>
+            Allow product sites
+          </button>
+        </div>
+      )}
+
+      <h3 id={`${id}-hidden`}>Hidden on these sites</h3>
+      {hidden.value.length === 0 ? (
+        <p className="vl-muted">None. “Hide on this site” in a badge’s panel adds a site here.</p>
+      ) : (
+        <ul className="vl-hosts" aria-labelledby={`${id}-hidden`}>
+          {hidden.value.map((host) => (
+            <li key={host}>
+              <span>{host}</span>
+              <button
+                type="button"
+                className="vl-button"
+                aria-label={`Show again on ${host}`}
+                onClick={() => showAgain(host)}
+              >
+                Show again
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="vl-message" aria-live="polite">
+        {message}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+import { forwardRef } from 'react';
+import { bandOf, BAND_LABEL } from '../../lib/model/band';
+import { badgeLabel, percent } from '../../lib/model/format';
+
+interface Props {
+  toolName: string;
+  panelShip: number;
+  expanded: boolean;
+  onToggle: () => void;
+}
+
+export const Badge = forwardRef<HTMLButtonElement, Props>(function Badge(
+  { toolName, panelShip, expanded, onToggle },
+  ref,
+) {
+  const band = bandOf(panelShip);
+  return (
+    <button
+      ref={ref}
+      type="button"
+      className={`vl-badge vl-band-${band}`}
+      aria-label={`${badgeLabel(toolName, panelShip)} (${BAND_LABEL[band].toLowerCase()}), open panel verdict`}
+      aria-haspopup="dialog"
+      aria-expanded={expanded}
+      onClick={onToggle}
+    >
+      <span className="vl-dot" aria-hidden="true" />
+      <span className="vl-badge-score">{percent(panelShip)}</span>
+      <span className="vl-badge-word">ship</span>
+    </button>
+  );
+});

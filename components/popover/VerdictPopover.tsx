@@ -1,0 +1,127 @@
+import { forwardRef, useId } from 'react';
+import { bandOf, BAND_LABEL } from '../../lib/model/band';
+import { communityText, dateText, percent } from '../../lib/model/format';
+import type { ToolAnswer } from '../../lib/store/answers';
+import type { ReviewerId } from '../../lib/feed/schema';
+import { PERSONA_ORDER } from '../../lib/model/reviewers';
+import { QuoteBlock } from './QuoteBlock';
+
+interface Props {
+  answer: ToolAnswer;
+  chosen: readonly ReviewerId[];
+  style: React.CSSProperties;
+  onClose: () => void;
+  onPickVerdict: (verdictId: string) => void;
+  onCompare: (partnerVerdictId: string) => void;
+  onHideSite: () => void;
+}
+
+export const VerdictPopover = forwardRef<HTMLDivElement, Props>(function VerdictPopover(
+  { answer, chosen, style, onClose, onPickVerdict, onCompare, onHideSite },
+  ref,
+) {
+  const titleId = useId();
+  const { verdict, tool } = answer;
+  const band = bandOf(verdict.panelShip);
+  const reviewers = new Map(answer.reviewers.map((r) => [r.id, r]));
+  const quotes = verdict.reviews
+    .filter((r) => chosen.includes(r.reviewerId) && reviewers.has(r.reviewerId))
+    .sort((a, b) => PERSONA_ORDER.indexOf(a.reviewerId) - PERSONA_ORDER.indexOf(b.reviewerId));
+  const others = answer.verdicts.filter((v) => v.id !== verdict.id);
+  const partners = answer.comparisons.flatMap((c) =>
+    c.partners.map((p) => ({ comparison: c, partner: p })),
+  );
+
+  return (
+    <div
+      ref={ref}
+      className="vl-popover"
+      role="dialog"
+      aria-labelledby={titleId}
+      tabIndex={-1}
+      style={style}
+    >
+      <header className="vl-pop-head">
+        <div>
+          <h2 className="vl-pop-title" id={titleId}>
+            {verdict.title}
+          </h2>
+          <p className="vl-pop-tagline">{verdict.tagline}</p>
+          <p className="vl-pop-category">{verdict.category}</p>
+        </div>
+        <button type="button" className="vl-icon-button" aria-label="Close" onClick={onClose}>
+          ×
+        </button>
+      </header>
+
+      <dl className="vl-stats">
+        <div className={`vl-stat vl-band-${band}`}>
+          <dt>Panel ship</dt>
+          <dd>
+            {percent(verdict.panelShip)} <span className="vl-band-word">{BAND_LABEL[band]}</span>
+          </dd>
+        </div>
+        <div className="vl-stat">
+          <dt>Community</dt>
+          <dd>{communityText(verdict.community)}</dd>
+        </div>
+        <div className="vl-stat">
+          <dt>Entry</dt>
+          <dd>{verdict.entry}</dd>
+        </div>
+      </dl>
+
+      <section aria-label="Reviewer scorecard">
+        {quotes.length > 0 ? (
+          <ul className="vl-quotes">
+            {quotes.map((q) => {
+              const reviewer = reviewers.get(q.reviewerId);
+              return reviewer ? (
+                <QuoteBlock key={q.reviewerId} reviewer={reviewer} quote={q.quote} />
+              ) : null;
+            })}
+          </ul>
+        ) : (
+          <p className="vl-muted">
+            None of the reviewers you follow reviewed this. Choose reviewers in the options.
+          </p>
+        )}
+      </section>
+
+      {others.length > 0 && (
+        <section className="vl-section" aria-label={`Other verdicts on ${tool.name}`}>
+          <h3 className="vl-h3">Other verdicts on {tool.name}</h3>
+          <ul className="vl-list">
+            {others.map((v) => (
+              <li key={v.id}>
+                <button type="button" className="vl-link" onClick={() => onPickVerdict(v.id)}>
+                  {v.title} · {percent(v.panelShip)} ship
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {partners.length > 0 && (
+        <section className="vl-section" aria-label="Comparisons">
+          {partners.map(({ comparison, partner }) => (
+            <div key={`${comparison.id}:${partner.id}`} className="vl-compare-row">
+              <span className="vl-muted">From “{comparison.title}”</span>
+              <button type="button" className="vl-button" onClick={() => onCompare(partner.id)}>
+                Compare with {partner.toolName}
+              </button>
+            </div>
+          ))}
+        </section>
+      )}
+
+      <footer className="vl-pop-foot">
+        <span className="vl-muted">As of {dateText(answer.dataset.generatedAt)}</span>
+        <button type="button" className="vl-link" onClick={onHideSite}>
+          Hide on this site
+        </button>
+      </footer>
+    </div>
+  );
+});

@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { pairSearch, partnerOf, type Pair } from '../../lib/ui/compare-view';
+import type { ToolAnswer } from '../../lib/store/answers';
+import { send } from '../../lib/messaging/protocol';
+import { ComparePanel } from '../compare/ComparePanel';
+
+export const NO_TOOL_ON_TAB = 'No rated tool on this tab — search to compare';
+
+interface Start {
+  pair: Pair;
+  seed: ToolAnswer[];
+  notice: string | null;
+}
+
+/**
+ * The tab to read: `popup.html?tab=ID` names one (tests open the popup as a page), else the active
+ * tab of this window. Without the `tabs` permission its URL is only visible on GitHub and Hugging
+ * Face (and granted product sites): elsewhere there is no URL, which reads as "no rated tool".
+ */
+async function targetTab(search: string) {
+  const named = new URLSearchParams(search).get('tab');
+  if (named !== null && /^\d{1,12}$/.test(named))
+    return browser.tabs.get(Number(named)).catch(() => null);
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+  return active ?? null;
+}
+
+async function findStart(search: string): Promise<Start> {
+  const none: Start = { pair: { a: null, b: null }, seed: [], notice: NO_TOOL_ON_TAB };
+  const tab = await targetTab(search).catch(() => null);
+  if (!tab?.url) return none;
+  const reply = await send({ type: 'lookup', url: tab.url });
+  if (!reply.ok || !reply.data.found) return none;
+  const { toolId, verdictId } = reply.data.badge;
+  const full = await send({ type: 'tool', toolId, verdictId });
+  if (!full.ok || !full.data) return none;
+  const answer = full.data;
+  const partner = partnerOf(answer);
+  return {
+    pair: { a: answer.verdict.id, b: partner?.id ?? null },
+    seed: [answer],
+    notice: partner
+      ? null
+      : `No comparison with ${answer.verdict.title} in the dataset — search to pick a second tool`,
+  };
+}
+
+const pageHref = (pair: Pair): string =>
+  `${browser.runtime.getURL('/compare.html')}${pairSearch(pair)}`;
+
+/** The toolbar popup: this tab's tool against its comparison partner, or a search for both. */
+export function PopupPage() {
+  const [start, setStart] = useState<Start | null>(null);
+  useEffect(() => {
+    let live = true;
+    void findStart(location.search).then((s) => live && setStart(s));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  return (
+    <main className="vl-popup" aria-busy={start === null}>
+      <h1>Compare tools</h1>
+      {start ? (
+        <ComparePanel
+          initial={start.pair}
+          seed={start.seed}
+          notice={start.notice}
+          variant="popup"
+          pageHref={pageHref}
+        />
+      ) : (
+        <p className="vl-empty">Looking at this tab…</p>
+      )}
+    </main>
+  );
+}

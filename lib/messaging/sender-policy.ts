@@ -1,0 +1,47 @@
+import { CONTENT_SCRIPT_REQUESTS, type RequestType } from './protocol';
+
+/** The parts of `runtime.MessageSender` the policy reads. */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  frameId?: number;
+  tab?: { id?: number };
+}
+
+export interface PolicyContext {
+  extensionId: string;
+  /** `chrome-extension://<id>/` or `moz-extension://<uuid>/`. */
+  extensionOrigin: string;
+  /** Whether content scripts run on this host: GitHub, Hugging Face, granted product sites. */
+  isServedHost: (host: string) => boolean;
+}
+
+export type SenderVerdict = { allowed: true } | { allowed: false; reason: string };
+
+/**
+ * Only this extension may talk to the background; content scripts only from the top frame of
+ * the sites it serves, and only for lookups; settings and sync only from the extension's pages.
+ */
+export function checkSender(
+  type: RequestType,
+  sender: SenderInfo,
+  ctx: PolicyContext,
+): SenderVerdict {
+  if (sender.id !== ctx.extensionId) return { allowed: false, reason: 'unknown sender' };
+  const url = sender.url ?? '';
+  if (url.startsWith(ctx.extensionOrigin)) return { allowed: true };
+  if (!sender.tab) return { allowed: false, reason: 'no tab' };
+  if (sender.frameId !== 0) return { allowed: false, reason: 'sub-frames are not served' };
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { allowed: false, reason: 'no sender URL' };
+  }
+  if (parsed.protocol !== 'https:' || !ctx.isServedHost(parsed.hostname)) {
+    return { allowed: false, reason: 'site not served' };
+  }
+  if (!CONTENT_SCRIPT_REQUESTS.has(type))
+    return { allowed: false, reason: `${type} is for extension pages` };
+  return { allowed: true };
+}

@@ -1,0 +1,27 @@
+import { flushSync } from 'react-dom';
+import { createRoot } from 'react-dom/client';
+import { LensApp } from '../../components/popover/PopoverApp';
+import type { MountedPopover, PopoverMount } from '../content/ui-bridge';
+
+/** React over the drawn badge (badge-host.ts), opened: the user has just clicked it. */
+export function mountPopover({
+  container,
+  host,
+  badge,
+  theme,
+  actions,
+  answer,
+}: PopoverMount): MountedPopover {
+  const root = createRoot(container);
+  // Props of the first render only (useState initial values): later renders keep the state.
+  const first = { initialOpen: true, initialAnswer: answer };
+  const draw: MountedPopover['render'] = (next, nextTheme) =>
+    // Synchronous, so the drawn badge is never replaced by an empty container (no flash).
+    flushSync(() =>
+      root.render(
+        <LensApp badge={next} theme={nextTheme} host={host} actions={actions} {...first} />,
+      ),
+    );
+  draw(badge, theme);
+  return { render: draw, unmount: () => root.unmount() };
+}

@@ -1,0 +1,196 @@
+import { browser } from 'wxt/browser';
+import { z } from 'zod';
+import { REVIEWER_IDS, ReviewerIdSchema } from '../feed/schema';
+import { isSettingsChange, SETTING_KEY_NAMES, SETTINGS_FALLBACK_KEY } from './keys';
+
+export { isSettingsChange, SETTINGS_FALLBACK_KEY };
+
+export const DEFAULT_SYNC_HOURS = 6;
+
+export const SettingsSchema = z.object({
+  /** Reviewers whose quotes are shown; at least one. */
+  reviewers: z
+    .array(ReviewerIdSchema)
+    .min(1)
+    .default([...REVIEWER_IDS]),
+  sites: z
+    .object({ github: z.boolean(), huggingface: z.boolean(), product: z.boolean() })
+    .default({ github: true, huggingface: true, product: true }),
+  /** Hosts the user hid the badge on ("Hide on this site"). */
+  hiddenHosts: z.array(z.string().max(253)).max(1000).default([]),
+  /** Empty: the bundled dataset only. */
+  feedUrl: z.string().max(4096).default(''),
+  syncHours: z
+    .number()
+    .min(1)
+    .max(24 * 7)
+    .default(DEFAULT_SYNC_HOURS),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+export type SettingKey = keyof Settings;
+
+export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
+
+export interface LoadedSettings {
+  settings: Settings;
+  /** Keys whose stored value was invalid and fell back to the default. */
+  repaired: SettingKey[];
+  /** Set while some settings live in storage.local because storage.sync refused them. */
+  fallback?: SettingsFallback;
+}
+
+const SETTING_KEYS: readonly SettingKey[] = SETTING_KEY_NAMES;
+
+// settings-change.ts lists the keys without the schema; both lists must name the same keys.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameKeys: Same<(typeof SETTING_KEY_NAMES)[number], SettingKey> = true;
+void sameKeys;
+
+/**
+ * Older stored shapes, turned into the current ones before validation. Each rule is small and
+ * only fires on the old shape, so current values pass through untouched:
+ * - `reviewers` as a map `{ builder: true, skeptic: false }` → the ids switched on, in panel order;
+ * - `sites` from before product sites (`github` and `huggingface` only) → `product: true` added;
+ * - `syncHours` as a numeric string (`"6"`) → the number.
+ * Keys it does not know are left alone (readSettings ignores them).
+ */
+export function migrateSettings(stored: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...stored };
+  const { reviewers, sites, syncHours } = stored;
+  if (reviewers !== null && typeof reviewers === 'object' && !Array.isArray(reviewers)) {
+    const on = reviewers as Record<string, unknown>;
+    out.reviewers = REVIEWER_IDS.filter((id) => on[id] === true);
+  }
+  if (
+    sites !== null &&
+    typeof sites === 'object' &&
+    !Array.isArray(sites) &&
+    !('product' in sites) &&
+    typeof (sites as Record<string, unknown>).github === 'boolean' &&
+    typeof (sites as Record<string, unknown>).huggingface === 'boolean'
+  ) {
+    out.sites = { ...sites, product: DEFAULT_SETTINGS.sites.product };
+  }
+  if (typeof syncHours === 'string' && /^\s*\d+(?:\.\d+)?\s*$/.test(syncHours)) {
+    out.syncHours = Number(syncHours);
+  }
+  return out;
+}
+
+/** Validates each stored value on its own, so one bad value does not reset the others. */
+export function readSettings(stored: Record<string, unknown>): LoadedSettings {
+  const migrated = migrateSettings(stored);
+  // A deep copy: callers may change what they get without changing the defaults.
+  const settings: Record<string, unknown> = structuredClone(DEFAULT_SETTINGS);
+  const repaired: SettingKey[] = [];
+  const shape = SettingsSchema.shape;
+  for (const key of SETTING_KEYS) {
+    if (!(key in migrated)) continue;
+    const parsed = shape[key].safeParse(migrated[key]);
+    if (parsed.success) settings[key] = parsed.data;
+    else repaired.push(key);
+  }
+  return { settings: settings as Settings, repaired };
+}
+
+/**
+ * storage.sync has small quotas (about 100 KB, 8 KB per item) and write rate limits. When it
+ * refuses a write for one of those, the settings go to storage.local instead, and this record (in
+ * storage.local) says so: which keys are held there, why, and since when. Those keys are read from
+ * storage.local over storage.sync until a later save gets them into storage.sync again.
+ */
+export interface SettingsFallback {
+  /** The error storage.sync gave, e.g. "QUOTA_BYTES_PER_ITEM quota exceeded". */
+  reason: string;
+  /** ISO time of the first refused write. */
+  at: string;
+  keys: SettingKey[];
+}
+
+const FallbackSchema = z.object({
+  reason: z.string(),
+  at: z.string(),
+  keys: z.array(z.enum(SETTING_KEY_NAMES)),
+});
+
+/**
+ * Quota and rate errors of storage.sync. Chrome says QUOTA_BYTES, QUOTA_BYTES_PER_ITEM,
+ * MAX_ITEMS or MAX_WRITE_OPERATIONS_PER_HOUR/_PER_MINUTE; Firefox says QuotaExceededError.
+ */
+export function isSyncLimitError(error: unknown): boolean {
+  const message = error instanceof Error ? `${error.name} ${error.message}` : String(error);
+  return /quota|MAX_WRITE_OPERATIONS|MAX_ITEMS/i.test(message);
+}
+
+/** The settings held in storage.local by a fallback (keys missing there are left out). */
+async function readHeld(fallback: SettingsFallback | null): Promise<Record<string, unknown>> {
+  if (!fallback || fallback.keys.length === 0) return {};
+  const stored = await browser.storage.local.get(fallback.keys);
+  return Object.fromEntries(Object.entries(stored).filter(([, v]) => v !== undefined));
+}
+
+async function readFallback(): Promise<SettingsFallback | null> {
+  const stored = await browser.storage.local.get(SETTINGS_FALLBACK_KEY);
+  const parsed = FallbackSchema.safeParse(stored[SETTINGS_FALLBACK_KEY]);
+  return parsed.success ? parsed.data : null;
+}
+
+export async function loadSettings(): Promise<LoadedSettings> {
+  const [synced, fallback] = await Promise.all([browser.storage.sync.get(null), readFallback()]);
+  if (!fallback) return readSettings(synced);
+  return { ...readSettings({ ...synced, ...(await readHeld(fallback)) }), fallback };
+}
+
+/**
+ * Validates only the keys given. (`SettingsSchema.partial()` would not do: zod fills in the
+ * defaults of the keys left out, so saving one setting would reset all the others.) Unknown keys
+ * and undefined values are dropped; an invalid value throws.
+ */
+function checkPatch(patch: Partial<Settings>): Partial<Settings> {
+  const checked: Record<string, unknown> = {};
+  for (const key of SETTING_KEYS) {
+    if (patch[key] !== undefined) checked[key] = SettingsSchema.shape[key].parse(patch[key]);
+  }
+  return checked as Partial<Settings>;
+}
+
+/**
+ * Writes to storage.sync. If storage.sync refuses for a quota or rate limit, the values go to
+ * storage.local and the fallback record is set; any other error is thrown. While a fallback is
+ * set, each save first tries to move the held-back values to storage.sync along with the new ones.
+ */
+export async function saveSettings(patch: Partial<Settings>): Promise<void> {
+  const checked = checkPatch(patch);
+  const fallback = await readFallback();
+  const held = await readHeld(fallback);
+  try {
+    await browser.storage.sync.set({ ...held, ...checked });
+  } catch (error) {
+    if (!isSyncLimitError(error)) throw error;
+    const keys = [
+      ...new Set([...(fallback?.keys ?? []), ...(Object.keys(checked) as SettingKey[])]),
+    ];
+    const record: SettingsFallback = {
+      reason: fallback?.reason ?? (error instanceof Error ? error.message : String(error)),
+      at: fallback?.at ?? new Date().toISOString(),
+      keys: SETTING_KEYS.filter((k) => keys.includes(k)),
+    };
+    await browser.storage.local.set({ ...checked, [SETTINGS_FALLBACK_KEY]: record });
+    return;
+  }
+  // Everything is in storage.sync again: the local copies would only shadow it.
+  if (fallback) await browser.storage.local.remove([...fallback.keys, SETTINGS_FALLBACK_KEY]);
+}
+
+/** Calls back with fresh settings whenever another page or the background changes them. */
+export function watchSettings(
+  onChange: (loaded: LoadedSettings) => void,
+  signal: AbortSignal,
+): void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (isSettingsChange(changes, area))
+      void loadSettings().then((s) => signal.aborted || onChange(s));
+  };
+  browser.storage.onChanged.addListener(listener);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));
+}

@@ -1,0 +1,164 @@
+import type { AnswerRow, MatchKeyRow, VerdictRow } from './db';
+import type { Tool } from '../feed/schema';
+import { byText, lowerBound } from '../model/sorted';
+import type { MatchKey } from '../model/match-keys';
+
+/** What a badge shows, and what the popover asks for when it opens. */
+export interface BadgeSummary {
+  toolId: string;
+  toolName: string;
+  /** The tool's newest verdict. */
+  verdictId: string;
+  panelShip: number;
+}
+
+/**
+ * Every match key of every tool that has a verdict, and each tool's badge, packed so the worker
+ * can hold it after one read on wake: at 100,000 tools, 300,000 keys as separate strings or
+ * objects take a second to revive, two strings and three typed arrays a few milliseconds.
+ * Keys are sorted (code-unit order, as `<` compares) and found by binary search.
+ */
+export interface LookupIndexRow {
+  id: 'current';
+  /** The sorted keys, concatenated; key i is keys.slice(keyStarts[i], keyStarts[i + 1]). */
+  keys: string;
+  keyStarts: Uint32Array;
+  /** Per key: the index of its tool's badge, or UNRATED. */
+  keyBadges: Uint32Array;
+  /** JSON arrays [toolId, toolName, verdictId, panelShip], concatenated; same slicing. */
+  badges: string;
+  badgeStarts: Uint32Array;
+}
+
+/** The badge index of a key whose tool has no verdict. */
+const UNRATED = 0xffffffff;
+
+/** Each tool's badge from its precomputed answer (verdicts newest first), as an install has them. */
+export function badgesFromAnswers(answers: readonly AnswerRow[]): BadgeSummary[] {
+  return answers.flatMap(({ toolId, tool, verdicts: [newest] }) =>
+    newest
+      ? [{ toolId, toolName: tool.name, verdictId: newest.id, panelShip: newest.panelShip }]
+      : [],
+  );
+}
+
+/** The same from the slim rows (higher recency is newer), for a schema upgrade to read less. */
+export function badgesFromRows(
+  tools: readonly Pick<Tool, 'id' | 'name'>[],
+  verdicts: readonly VerdictRow[],
+): BadgeSummary[] {
+  const newest = new Map<string, VerdictRow>();
+  for (const v of verdicts) {
+    const seen = newest.get(v.toolId);
+    if (!seen || v.recency > seen.recency) newest.set(v.toolId, v);
+  }
+  return tools.flatMap(({ id, name }) => {
+    const v = newest.get(id);
+    return v ? [{ toolId: id, toolName: name, verdictId: v.id, panelShip: v.panelShip }] : [];
+  });
+}
+
+export function buildLookupIndex(
+  matchKeys: readonly MatchKeyRow[],
+  badges: readonly BadgeSummary[],
+): LookupIndexRow {
+  const badgeOf = new Map<string, number>();
+  const badgeParts: string[] = [];
+  const badgeStarts = new Uint32Array(badges.length + 1);
+  let at = 0;
+  // By tool id, so a dataset packs the same however its rows were read (feed order on install,
+  // key order on a schema upgrade).
+  const byTool = [...badges].sort((a, b) => byText(a.toolId, b.toolId));
+  for (const b of byTool) {
+    const json = JSON.stringify([b.toolId, b.toolName, b.verdictId, b.panelShip]);
+    badgeStarts[badgeParts.length] = at;
+    badgeOf.set(b.toolId, badgeParts.length);
+    badgeParts.push(json);
+    at += json.length;
+  }
+  badgeStarts[badgeParts.length] = at;
+
+  // Every tool's keys, rated or not: the most specific key names the page's tool, and a tool
+  // without a verdict gets no badge rather than its parent domain's.
+  const sorted = [...matchKeys].sort((a, b) => byText(a.key, b.key));
+  const keyStarts = new Uint32Array(sorted.length + 1);
+  const keyBadges = new Uint32Array(sorted.length);
+  let offset = 0;
+  sorted.forEach((k, i) => {
+    keyStarts[i] = offset;
+    keyBadges[i] = badgeOf.get(k.toolId) ?? UNRATED;
+    offset += k.key.length;
+  });
+  keyStarts[sorted.length] = offset;
+  return {
+    id: 'current',
+    keys: sorted.map((k) => k.key).join(''),
+    keyStarts,
+    keyBadges,
+    badges: badgeParts.join(''),
+    badgeStarts: badgeStarts.slice(0, badgeParts.length + 1),
+  };
+}
+
+/** Looks keys up in a packed index, in memory. */
+export class LookupIndex {
+  constructor(private readonly row: LookupIndexRow) {}
+
+  get size(): number {
+    return this.row.keyBadges.length;
+  }
+
+  /** The badge of the first key (most specific first) that belongs to a tool; null when that
+   * tool has no verdict, or no key belongs to one. */
+  find(keys: readonly MatchKey[]): BadgeSummary | null {
+    for (const key of keys) {
+      const i = this.position(key);
+      if (i < 0) continue;
+      const badge = this.row.keyBadges[i] ?? UNRATED;
+      return badge === UNRATED ? null : this.badge(badge);
+    }
+    return null;
+  }
+
+  private keyAt(i: number): string {
+    const { keys, keyStarts } = this.row;
+    return keys.slice(keyStarts[i], keyStarts[i + 1]);
+  }
+
+  private position(key: string): number {
+    const keyAt = (i: number) => this.keyAt(i);
+    const i = lowerBound(this.size, keyAt, key);
+    return i < this.size && keyAt(i) === key ? i : -1;
+  }
+
+  private badge(i: number): BadgeSummary | null {
+    const { badges, badgeStarts } = this.row;
+    const parsed: unknown = JSON.parse(badges.slice(badgeStarts[i], badgeStarts[i + 1]));
+    if (!Array.isArray(parsed)) return null;
+    const [toolId, toolName, verdictId, panelShip] = parsed as [string, string, string, number];
+    return { toolId, toolName, verdictId, panelShip };
+  }
+}
+
+/**
+ * The worker's copy of the index: read once per worker life, dropped when another dataset is
+ * installed. A read that started before an install may answer the lookups that started with it.
+ */
+export function createLookupIndexCache(read: () => Promise<LookupIndexRow | undefined>) {
+  let current: Promise<LookupIndex> | null = null;
+  return {
+    get(): Promise<LookupIndex> {
+      const loading = (current ??= read().then((row) => new LookupIndex(row ?? EMPTY)));
+      // A failed read is not kept: the next lookup tries again.
+      loading.catch(() => {
+        if (current === loading) current = null;
+      });
+      return loading;
+    },
+    invalidate(): void {
+      current = null;
+    },
+  };
+}
+
+const EMPTY: LookupIndexRow = buildLookupIndex([], []);

@@ -1,0 +1,116 @@
+import type { SyncError, SyncErrorCode } from '../store/db';
+
+export const DEFAULT_TIMEOUT_MS = 20_000;
+export const DEFAULT_MAX_BYTES = 25 * 1024 * 1024;
+
+export interface FetchOptions {
+  fetch: typeof fetch;
+  timeoutMs: number;
+  maxBytes: number;
+  etag?: string | null;
+  lastModified?: string | null;
+}
+
+export type FetchResult =
+  | { kind: 'body'; text: string; etag: string | null; lastModified: string | null }
+  | { kind: 'not-modified' }
+  | { kind: 'error'; code: SyncErrorCode; message: string };
+
+const failure = (code: SyncErrorCode, message: string): FetchResult => ({
+  kind: 'error',
+  code,
+  message,
+});
+
+async function readCapped(
+  body: ReadableStream<Uint8Array>,
+  maxBytes: number,
+): Promise<Uint8Array | null> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.byteLength;
+  }
+  return out;
+}
+
+const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+
+/** A conditional GET with a deadline and a byte cap counted while the body streams in. */
+export async function fetchFeed(url: string, opts: FetchOptions): Promise<FetchResult> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), opts.timeoutMs);
+  try {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (opts.etag) headers['If-None-Match'] = opts.etag;
+    if (opts.lastModified) headers['If-Modified-Since'] = opts.lastModified;
+    let response: Response;
+    try {
+      // no-store: our own validators decide freshness, not the HTTP cache.
+      response = await opts.fetch(url, {
+        headers,
+        signal: abort.signal,
+        cache: 'no-store',
+        credentials: 'omit',
+      });
+    } catch (error) {
+      if (abort.signal.aborted)
+        return failure('timeout', `The feed did not answer within ${opts.timeoutMs / 1000} s.`);
+      return failure(
+        'network',
+        `Could not reach the feed (${error instanceof Error ? error.message : String(error)}).`,
+      );
+    }
+    if (response.status === 304) return { kind: 'not-modified' };
+    if (!response.ok) return failure('http', `The feed answered HTTP ${response.status}.`);
+    const declared = Number(response.headers.get('content-length') ?? NaN);
+    if (declared > opts.maxBytes)
+      return failure('too-large', `The feed is larger than ${mb(opts.maxBytes)}.`);
+    let bytes: Uint8Array | null;
+    try {
+      bytes = response.body ? await readCapped(response.body, opts.maxBytes) : new Uint8Array();
+    } catch (error) {
+      if (abort.signal.aborted)
+        return failure('timeout', `The feed did not arrive within ${opts.timeoutMs / 1000} s.`);
+      return failure(
+        'network',
+        `The feed download broke off (${error instanceof Error ? error.message : String(error)}).`,
+      );
+    }
+    if (bytes === null)
+      return failure('too-large', `The feed is larger than ${mb(opts.maxBytes)}.`);
+    return {
+      kind: 'body',
+      text: new TextDecoder().decode(bytes),
+      etag: response.headers.get('etag'),
+      lastModified: response.headers.get('last-modified'),
+    };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function syncError(
+  code: SyncErrorCode,
+  message: string,
+  now: Date,
+  path?: string,
+): SyncError {
+  return path === undefined
+    ? { code, message, at: now.toISOString() }
+    : { code, message, path, at: now.toISOString() };
+}

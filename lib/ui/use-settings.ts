@@ -1,0 +1,23 @@
+import { useEffect, useState } from 'react';
+import {
+  DEFAULT_SETTINGS,
+  loadSettings,
+  watchSettings,
+  type LoadedSettings,
+} from '../settings/settings';
+
+/** Current settings, live: a change in options shows at once in every open view. */
+export function useSettings(): LoadedSettings & { loaded: boolean } {
+  const [state, setState] = useState<LoadedSettings & { loaded: boolean }>({
+    settings: DEFAULT_SETTINGS,
+    repaired: [],
+    loaded: false,
+  });
+  useEffect(() => {
+    const abort = new AbortController();
+    void loadSettings().then((s) => abort.signal.aborted || setState({ ...s, loaded: true }));
+    watchSettings((s) => setState({ ...s, loaded: true }), abort.signal);
+    return () => abort.abort();
+  }, []);
+  return state;
+}

@@ -1,0 +1,203 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { installFeed } from '../../../lib/store/install';
+import type { VerdictSummary } from '../../../lib/store/answers';
+import type { Feed } from '../../../lib/feed/schema';
+import {
+  buildSearchIndex,
+  createSearchService,
+  loadSearchEntries,
+  MAX_SEARCH_LIMIT,
+  normalize,
+} from '../../../lib/store/search-index';
+import { answerForVerdict } from '../../../lib/store/verdict-answer';
+import { dropDbs, freshDb } from '../support/db';
+import { syntheticFeed, toFeed } from '../support/feeds';
+
+afterEach(dropDbs);
+
+const summary = (id: string, title: string, toolName = title, panelShip = 50): VerdictSummary => ({
+  id,
+  title,
+  toolName,
+  toolId: id,
+  panelShip,
+});
+
+const SAMPLE: VerdictSummary[] = [
+  summary('cursor-v0-50', 'Cursor v0.50', 'Cursor', 100),
+  summary('cursor-v0-49', 'Cursor v0.49', 'Cursor', 90),
+  summary('ml-intern', 'ml-intern', 'ml-intern', 75),
+  summary('precursor', 'Precursor AI'),
+  summary('windsurf', 'Windsurf Editor', 'Windsurf'),
+  summary('claude-code', 'Claude Code: agentic coding', 'Claude Code'),
+  summary('zed', 'Zed 0.180', 'Zed'),
+  summary('code-llama', 'Meta release', 'Code Llama'),
+];
+
+const ids = (hits: readonly VerdictSummary[]) => hits.map((h) => h.id);
+
+describe('buildSearchIndex', () => {
+  const index = buildSearchIndex(SAMPLE);
+
+  it('normalizes case and whitespace', () => {
+    expect(normalize('  Cursor   V0.50 ')).toBe('cursor v0.50');
+    expect(ids(index.search('CURSOR'))).toEqual(ids(index.search('cursor')));
+    expect(ids(index.search('  claude   code '))).toEqual(['claude-code']);
+  });
+
+  it('puts prefix matches first, alphabetically, then word starts, then substrings', () => {
+    expect(ids(index.search('cursor'))).toEqual(['cursor-v0-49', 'cursor-v0-50', 'precursor']);
+    // "code": prefix of the tool name "Code Llama", word start in "Claude Code…", nowhere inside.
+    expect(ids(index.search('code'))).toEqual(['code-llama', 'claude-code']);
+    expect(ids(index.search('intern'))).toEqual(['ml-intern']);
+    expect(ids(index.search('ndsu'))).toEqual(['windsurf']);
+  });
+
+  it('matches tool names as well as verdict titles, once per verdict', () => {
+    expect(ids(index.search('code llama'))).toEqual(['code-llama']);
+    expect(ids(index.search('cursor v0.5'))).toEqual(['cursor-v0-50']);
+    expect(new Set(ids(index.search('c'))).size).toBe(index.search('c').length);
+  });
+
+  it('returns summaries as given, nothing for no match', () => {
+    expect(index.search('ml-')[0]).toEqual(SAMPLE[2]);
+    expect(index.search('no such tool')).toEqual([]);
+  });
+
+  it('answers an empty query with the first names, alphabetically', () => {
+    expect(ids(index.search('', 3))).toEqual(['claude-code', 'cursor-v0-49', 'cursor-v0-50']);
+  });
+
+  it('respects the limit and caps it at 50', () => {
+    expect(index.search('c', 2)).toHaveLength(2);
+    expect(index.search('c', 0)).toEqual([]);
+    const many = buildSearchIndex(
+      Array.from({ length: 200 }, (_, i) => summary(`t-${i}`, `Tool ${i}`)),
+    );
+    expect(many.search('tool', 500)).toHaveLength(MAX_SEARCH_LIMIT);
+    expect(many.search('', 500)).toHaveLength(MAX_SEARCH_LIMIT);
+  });
+
+  it('stays fast with 100,000 tools', () => {
+    const big = Array.from({ length: 100_000 }, (_, i) =>
+      summary(`tool-${i}`, `Tool ${i} ${i % 7 === 0 ? 'agent' : 'kit'}`),
+    );
+    const built = Date.now();
+    const bigIndex = buildSearchIndex(big);
+    const buildMs = Date.now() - built;
+    expect(bigIndex.size).toBe(100_000);
+
+    const queries = ['tool 9999', 'agent', 'kit', '99', 'zzz-nothing', 't', ''];
+    const started = Date.now();
+    for (let round = 0; round < 5; round++) for (const q of queries) bigIndex.search(q, 20);
+    const perQueryMs = (Date.now() - started) / (queries.length * 5);
+
+    expect(ids(bigIndex.search('tool 99999', 5))).toEqual(['tool-99999']);
+    expect(bigIndex.search('agent', 50)).toHaveLength(50);
+    // Generous bounds for a slow, shared 2-core machine; typical numbers are far lower.
+    expect(buildMs).toBeLessThan(5000);
+    expect(perQueryMs).toBeLessThan(100);
+  });
+});
+
+function feed(names: readonly string[], generatedAt = '2026-01-01T00:00:00Z'): Feed {
+  return {
+    version: 1,
+    generatedAt,
+    reviewers: [{ id: 'builder', name: 'Builder', focus: 'Developer experience' }],
+    tools: names.map((name, i) => ({
+      id: `tool-${i}`,
+      name,
+      match: { github: [], huggingface: [], domains: [] },
+    })),
+    verdicts: names.map((name, i) => ({
+      id: `verdict-${i}`,
+      toolId: `tool-${i}`,
+      title: `${name} review`,
+      tagline: 't',
+      category: 'c',
+      summary: '',
+      panelShip: 10 * i,
+      community: null,
+      entry: 'Free',
+      reviews: [{ reviewerId: 'builder', quote: 'q'.repeat(1000) }],
+    })),
+    comparisons: [],
+  };
+}
+
+describe('the background search service', () => {
+  it('loads summaries from the tools and verdicts tables', async () => {
+    const db = freshDb();
+    await installFeed(db, feed(['Alpha', 'Beta']), { source: 'bundled' });
+    const { token, summaries } = await loadSearchEntries(db);
+    expect(token).not.toBeNull();
+    expect(summaries).toEqual([
+      { id: 'verdict-0', title: 'Alpha review', panelShip: 0, toolId: 'tool-0', toolName: 'Alpha' },
+      { id: 'verdict-1', title: 'Beta review', panelShip: 10, toolId: 'tool-1', toolName: 'Beta' },
+    ]);
+  });
+
+  it.each([2000, 4001])(
+    'reads every one of %i verdicts across its pages, in id order (SYNTHETIC data)',
+    async (count) => {
+      const db = freshDb();
+      await installFeed(db, toFeed(syntheticFeed({ tools: 1999, verdicts: count })), {
+        source: 'bundled',
+      });
+      const { summaries } = await loadSearchEntries(db);
+      const all = await db.verdicts.toArray();
+      expect(summaries.map((s) => s.id)).toEqual(all.map((v) => v.id));
+      expect(new Set(summaries.map((s) => s.id)).size).toBe(count);
+      expect(summaries.find((s) => s.toolId === 'synthetic-tool-1998')?.toolName).toBe(
+        'Synthetic Tool 1998 (a)',
+      );
+    },
+  );
+
+  it('answers nothing before a dataset is installed', async () => {
+    const service = createSearchService(freshDb());
+    expect(await service.search('a', 10)).toEqual([]);
+  });
+
+  it('builds the index once, and again only after another dataset is installed', async () => {
+    const db = freshDb();
+    await installFeed(
+      db,
+      feed(['Alpha', 'Beta']),
+      { source: 'bundled' },
+      new Date('2026-01-02T00:00:00Z'),
+    );
+    const service = createSearchService(db);
+    let reads = 0;
+    db.verdicts.hook('reading', (row) => {
+      reads++;
+      return row;
+    });
+
+    expect(ids(await service.search('al', 10))).toEqual(['verdict-0']);
+    const afterFirst = reads;
+    expect(afterFirst).toBeGreaterThan(0);
+    await Promise.all([service.search('be', 10), service.search('a', 10)]);
+    expect(reads).toBe(afterFirst);
+
+    await installFeed(
+      db,
+      feed(['Gamma'], '2026-02-01T00:00:00Z'),
+      { source: 'https://feed.test/v.json' },
+      new Date('2026-02-02T00:00:00Z'),
+    );
+    expect(ids(await service.search('gam', 10))).toEqual(['verdict-0']);
+    expect((await service.search('gam', 10))[0]?.toolName).toBe('Gamma');
+    expect(await service.search('alpha', 10)).toEqual([]);
+  });
+
+  it('finds a verdict by id alone', async () => {
+    const db = freshDb();
+    await installFeed(db, feed(['Alpha', 'Beta']), { source: 'bundled' });
+    const answer = await answerForVerdict(db, 'verdict-1');
+    expect(answer?.tool.name).toBe('Beta');
+    expect(answer?.verdict.id).toBe('verdict-1');
+    expect(await answerForVerdict(db, 'no-such-verdict')).toBeNull();
+  });
+});
