@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { compareSummary, staleNotice, type Pair } from '../../lib/ui/compare-view';
-import type { MetaRow } from '../../lib/store/db';
-import type { ToolAnswer, VerdictSummary } from '../../lib/store/answers';
 import { send } from '../../lib/messaging/protocol';
 import { SlugSchema } from '../../lib/feed/schema';
 import { useSettings } from '../../lib/ui/use-settings';
 import { CompareTable } from './CompareTable';
 import { ToolPicker, type SearchFn } from './ToolPicker';
+import type { MetaRow } from '../../lib/model/dataset-meta';
+import type { ToolAnswer, VerdictSummary } from '../../lib/model/answers';
 
 type SideState =
   | { kind: 'none' }

@@ -1,8 +1,8 @@
 import { factRows, quoteRows } from '../../lib/ui/compare-view';
-import type { ToolAnswer } from '../../lib/store/answers';
 import type { ReviewerId } from '../../lib/feed/schema';
 import { CompareQuote } from './CompareQuote';
 import { ShipBar } from '../shared/ShipBar';
+import type { ToolAnswer } from '../../lib/model/answers';
 
 interface Props {
   a: ToolAnswer | null;

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { percent } from '../../lib/model/format';
-import type { VerdictSummary } from '../../lib/store/answers';
+import type { VerdictSummary } from '../../lib/model/answers';
 
 /** How many options the list shows. */
 const SHOWN = 12;

@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { ToolAnswer } from '../../lib/store/answers';
-import type { BadgeSummary } from '../../lib/store/lookup-index';
 import { useSettings } from '../../lib/ui/use-settings';
 import { loadAnswer, type PickVerdict } from '../../lib/content/load-answer';
 import type { Theme } from '../../lib/content/theme';
 import { Badge } from './Badge';
 import { VerdictPopover } from './VerdictPopover';
+import type { ToolAnswer, BadgeSummary } from '../../lib/model/answers';
 
 export interface LensActions {
   /** The tool's answer with that verdict shown; without a verdict id, its newest. */

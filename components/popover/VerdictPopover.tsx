@@ -1,10 +1,10 @@
 import { forwardRef, useId } from 'react';
 import { bandOf, BAND_LABEL } from '../../lib/model/band';
 import { communityText, dateText, percent } from '../../lib/model/format';
-import type { ToolAnswer } from '../../lib/store/answers';
 import type { ReviewerId } from '../../lib/feed/schema';
 import { PERSONA_ORDER } from '../../lib/model/reviewers';
 import { QuoteBlock } from './QuoteBlock';
+import type { ToolAnswer } from '../../lib/model/answers';
 
 interface Props {
   answer: ToolAnswer;

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { pairSearch, partnerOf, type Pair } from '../../lib/ui/compare-view';
-import type { ToolAnswer } from '../../lib/store/answers';
 import { send } from '../../lib/messaging/protocol';
 import { ComparePanel } from '../compare/ComparePanel';
+import type { ToolAnswer } from '../../lib/model/answers';
 
 export const NO_TOOL_ON_TAB = 'No rated tool on this tab — search to compare';
 

@@ -7,7 +7,6 @@ import { checkFeedUrl } from '../feed/url-rules';
 import { answerForTool } from '../store/answers';
 import { createLookupIndexCache } from '../store/lookup-index';
 import { createSearchService, DEFAULT_SEARCH_LIMIT } from '../store/search-index';
-import { answerForVerdict } from '../store/verdict-answer';
 import type { StatusAnswer } from '../messaging/protocol';
 import { isSettingsChange, loadSettings, saveSettings, type Settings } from '../settings/settings';
 import { backoffMinutes, syncFeed, type SyncOutcome } from '../sync/sync-feed';
@@ -23,6 +22,7 @@ import {
 } from './product-scripts';
 import { isBuiltInHost, isHiddenHost, normalizeHost } from '../sites/hosts';
 import { hostCovered } from '../sites/product-patterns';
+import { answerForVerdict } from '../store/answers';
 
 const SYNC_ALARM = 'sync';
 const RETRY_ALARM = 'sync-retry';

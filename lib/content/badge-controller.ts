@@ -1,9 +1,9 @@
 import { detect } from '../detect';
 import type { Detection } from '../detect/types';
-import type { BadgeSummary } from '../store/lookup-index';
 import type { LookupResult } from '../messaging/protocol';
 import { findAnchor } from './anchor';
 import { placeHost } from './placement';
+import type { BadgeSummary } from '../model/answers';
 
 /** The badge's host and what draws it (badge-host.ts). */
 export interface BadgeUi {

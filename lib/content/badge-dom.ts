@@ -1,7 +1,7 @@
 import { bandOf, BAND_LABEL } from '../model/band';
 import { badgeLabel, percent } from '../model/format';
-import type { BadgeSummary } from '../store/lookup-index';
 import type { Theme } from './theme';
+import type { BadgeSummary } from '../model/answers';
 
 /**
  * The badge drawn with plain DOM by the always-on script, the same markup React's Badge renders

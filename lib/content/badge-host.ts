@@ -1,12 +1,12 @@
 import { createIsolatedElement } from '@webext-core/isolated-element';
 import type { LensActions } from '../../components/popover/PopoverApp';
 import css from './badge-styles.css?inline';
-import type { BadgeSummary } from '../store/lookup-index';
 import { drawBadge } from './badge-dom';
 import { loadAnswer } from './load-answer';
 import type { BadgeUi } from './badge-controller';
 import { pageTheme } from './theme';
 import type { MountedPopover, UiFactory } from './ui-bridge';
+import type { BadgeSummary } from '../model/answers';
 
 const prefersDark = () => window.matchMedia('(prefers-color-scheme: dark)').matches;
 

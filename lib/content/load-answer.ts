@@ -1,5 +1,4 @@
-import type { ToolAnswer } from '../store/answers';
-import type { BadgeSummary } from '../store/lookup-index';
+import type { ToolAnswer, BadgeSummary } from '../model/answers';
 
 export type PickVerdict = (toolId: string, verdictId?: string) => Promise<ToolAnswer | null>;
 

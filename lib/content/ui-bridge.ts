@@ -1,7 +1,6 @@
 import type { LensActions } from '../../components/popover/PopoverApp';
-import type { ToolAnswer } from '../store/answers';
-import type { BadgeSummary } from '../store/lookup-index';
 import type { Theme } from './theme';
+import type { ToolAnswer, BadgeSummary } from '../model/answers';
 
 /**
  * The detection script is tiny and always runs, and draws the badge itself; the React popover

@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { MetaRow } from '../store/db';
-import type { ToolAnswer, VerdictSummary } from '../store/answers';
-import type { BadgeSummary } from '../store/lookup-index';
+import type { MetaRow } from '../model/dataset-meta';
+import type { ToolAnswer, VerdictSummary, BadgeSummary } from '../model/answers';
 
 /**
  * Every message the background answers. This file holds the types and `send`, and ships in the

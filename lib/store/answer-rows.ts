@@ -1,7 +1,7 @@
-import type { AnswerRow, RankedVerdict, ToolRow } from './db';
-import type { ComparisonSummary, VerdictSummary } from './answers';
 import type { Comparison } from '../feed/schema';
+import type { ComparisonSummary, VerdictSummary } from '../model/answers';
 import { byText } from '../model/sorted';
+import type { AnswerRow, RankedVerdict, ToolRow } from './rows';
 
 /**
  * Each tool's whole answer, computed once when a dataset is installed, so opening a popover is

@@ -1,32 +1,5 @@
+import type { ToolAnswer } from '../model/answers';
 import type { VerdictDb } from './db';
-import type { Reviewer, Tool, Verdict } from '../feed/schema';
-
-export interface VerdictSummary {
-  id: string;
-  title: string;
-  panelShip: number;
-  toolId: string;
-  toolName: string;
-}
-
-export interface ComparisonSummary {
-  id: string;
-  title: string;
-  /** The other verdicts on the same comparison page. */
-  partners: VerdictSummary[];
-}
-
-/** Everything a badge and its popover need, in one answer. */
-export interface ToolAnswer {
-  tool: Tool;
-  /** The verdict shown: the newest, unless another was asked for. */
-  verdict: Verdict;
-  /** All verdicts of the tool, newest first, including the shown one. */
-  verdicts: VerdictSummary[];
-  comparisons: ComparisonSummary[];
-  reviewers: Reviewer[];
-  dataset: { source: string; generatedAt: string };
-}
 
 /**
  * The tool's answer, or null when the tool (or the asked-for verdict) is not in the dataset.
@@ -56,4 +29,13 @@ export async function answerForTool(
       dataset: { source: meta.source, generatedAt: meta.generatedAt },
     };
   });
+}
+
+/** The answer for one verdict, by its id alone (the compare view's links carry only verdict ids). */
+export async function answerForVerdict(
+  db: VerdictDb,
+  verdictId: string,
+): Promise<ToolAnswer | null> {
+  const row = await db.verdicts.get(verdictId);
+  return row ? answerForTool(db, row.toolId, verdictId) : null;
 }

@@ -1,87 +1,22 @@
 import Dexie, { type Table } from 'dexie';
-import type { Comparison, Reviewer, Tool, Verdict } from '../feed/schema';
-import type { MatchKey } from '../model/match-keys';
-import type { ComparisonSummary, VerdictSummary } from './answers';
+import type { Comparison, Reviewer } from '../feed/schema';
+import type { MetaRow } from '../model/dataset-meta';
 import { buildAnswerRows } from './answer-rows';
-import { badgesFromRows, buildLookupIndex, type LookupIndexRow } from './lookup-index';
-
-/** A verdict with its place among the tool's verdicts: higher `recency` is newer (verdict-order.ts). */
-export type RankedVerdict = Verdict & { recency: number };
+import { badgesFromRows, buildLookupIndex } from './lookup-index';
+import {
+  verdictRow,
+  type AnswerRow,
+  type LookupIndexRow,
+  type MatchKeyRow,
+  type RankedVerdict,
+  type ToolRow,
+  type VerdictRow,
+} from './rows';
 
 /**
- * A verdict as the `verdicts` table keeps it: what search and id lookups need. The whole verdict
- * (reviews and all) is stored once, in its tool's answer row.
+ * The worker's database: the one Dexie class, with every schema version and its upgrade. Only
+ * the background opens it (docs/architecture.md); row types are in rows.ts.
  */
-export type VerdictRow = Pick<Verdict, 'id' | 'toolId' | 'title' | 'panelShip'> & {
-  recency: number;
-};
-
-export const verdictRow = ({
-  id,
-  toolId,
-  title,
-  panelShip,
-  recency,
-}: RankedVerdict): VerdictRow => ({
-  id,
-  toolId,
-  title,
-  panelShip,
-  recency,
-});
-export type ToolRow = Tool & { nameLower: string };
-/** A tool's precomputed answer (see answer-rows.ts): all its verdicts, newest first. */
-export interface AnswerRow {
-  toolId: string;
-  tool: Tool;
-  verdicts: Verdict[];
-  summaries: VerdictSummary[];
-  /** Per verdict id: the comparisons it is in, with the partner verdicts. */
-  comparisons: Record<string, ComparisonSummary[]>;
-}
-
-export interface MatchKeyRow {
-  key: MatchKey;
-  toolId: string;
-}
-
-export interface SyncError {
-  code: SyncErrorCode;
-  message: string;
-  /** JSON path of the first problem when the feed was invalid. */
-  path?: string;
-  at: string;
-}
-
-export type SyncErrorCode =
-  | 'bad-url'
-  | 'network'
-  | 'timeout'
-  | 'http'
-  | 'too-large'
-  | 'not-json'
-  | 'invalid'
-  | 'stale'
-  | 'storage-full'
-  | 'storage';
-
-/** One row, id `current`: what is installed and how the last sync went. */
-export interface MetaRow {
-  id: 'current';
-  /** `bundled`, or the feed URL the dataset came from. */
-  source: string;
-  version: number;
-  generatedAt: string;
-  etag: string | null;
-  lastModified: string | null;
-  counts: { tools: number; verdicts: number; reviewers: number; comparisons: number };
-  installedAt: string;
-  lastCheckedAt: string | null;
-  lastSuccessAt: string | null;
-  lastError: SyncError | null;
-  /** Consecutive failed syncs, for backoff. */
-  failures: number;
-}
 
 export class VerdictDb extends Dexie {
   tools!: Table<ToolRow, string>;

@@ -1,17 +1,11 @@
 import type { Feed } from '../feed/schema';
-import {
-  DATA_TABLES,
-  verdictRow,
-  type MatchKeyRow,
-  type MetaRow,
-  type RankedVerdict,
-  type ToolRow,
-  type VerdictDb,
-} from './db';
+import type { MetaRow } from '../model/dataset-meta';
 import { toolMatchKeys } from '../model/match-keys';
-import { orderByRecency } from './verdict-order';
 import { buildAnswerRows } from './answer-rows';
+import { DATA_TABLES, type VerdictDb } from './db';
 import { badgesFromAnswers, buildLookupIndex } from './lookup-index';
+import { verdictRow, type MatchKeyRow, type RankedVerdict, type ToolRow } from './rows';
+import { orderByRecency } from './verdict-order';
 
 /** Rows are written in chunks so a 100,000-tool feed does not build one giant request. */
 const CHUNK = 2000;

@@ -1,34 +1,11 @@
-import type { AnswerRow, MatchKeyRow, VerdictRow } from './db';
 import type { Tool } from '../feed/schema';
-import { byText, lowerBound } from '../model/sorted';
+import type { BadgeSummary } from '../model/answers';
 import type { MatchKey } from '../model/match-keys';
+import { byText, lowerBound } from '../model/sorted';
+import type { AnswerRow, LookupIndexRow, MatchKeyRow, VerdictRow } from './rows';
 
-/** What a badge shows, and what the popover asks for when it opens. */
-export interface BadgeSummary {
-  toolId: string;
-  toolName: string;
-  /** The tool's newest verdict. */
-  verdictId: string;
-  panelShip: number;
-}
-
-/**
- * Every match key of every tool that has a verdict, and each tool's badge, packed so the worker
- * can hold it after one read on wake: at 100,000 tools, 300,000 keys as separate strings or
- * objects take a second to revive, two strings and three typed arrays a few milliseconds.
- * Keys are sorted (code-unit order, as `<` compares) and found by binary search.
- */
-export interface LookupIndexRow {
-  id: 'current';
-  /** The sorted keys, concatenated; key i is keys.slice(keyStarts[i], keyStarts[i + 1]). */
-  keys: string;
-  keyStarts: Uint32Array;
-  /** Per key: the index of its tool's badge, or UNRATED. */
-  keyBadges: Uint32Array;
-  /** JSON arrays [toolId, toolName, verdictId, panelShip], concatenated; same slicing. */
-  badges: string;
-  badgeStarts: Uint32Array;
-}
+// The packed match-key index (its layout is LookupIndexRow in rows.ts): built with every
+// install, read once per worker wake, searched in memory.
 
 /** The badge index of a key whose tool has no verdict. */
 const UNRATED = 0xffffffff;

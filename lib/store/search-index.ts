@@ -1,7 +1,7 @@
 import type { Table } from 'dexie';
 import type { VerdictDb } from './db';
-import type { VerdictSummary } from './answers';
 import { byText, lowerBound } from '../model/sorted';
+import type { VerdictSummary } from '../model/answers';
 
 /** Most hits one search returns; the pickers show far fewer. */
 export const MAX_SEARCH_LIMIT = 50;

@@ -1,4 +1,4 @@
-import type { SyncError, SyncErrorCode } from '../store/db';
+import type { SyncError, SyncErrorCode } from '../model/dataset-meta';
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
 export const DEFAULT_MAX_BYTES = 25 * 1024 * 1024;

@@ -1,9 +1,10 @@
-import type { MetaRow, SyncError, VerdictDb } from '../store/db';
+import type { VerdictDb } from '../store/db';
 import { installFeed, readMeta } from '../store/install';
 import { describeProblem, parseFeed } from '../feed/validate';
 import { checkFeedUrl } from '../feed/url-rules';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, fetchFeed, syncError } from './fetch-feed';
 import type { Feed } from '../feed/schema';
+import type { MetaRow, SyncError } from '../model/dataset-meta';
 
 export interface SyncDeps {
   fetch: typeof fetch;

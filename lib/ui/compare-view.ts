@@ -1,7 +1,7 @@
 import { communityText, dateText, percent } from '../model/format';
-import type { ToolAnswer, VerdictSummary } from '../store/answers';
 import { PERSONAS, PERSONA_ORDER } from '../model/reviewers';
 import type { Reviewer, ReviewerId, Verdict } from '../feed/schema';
+import type { ToolAnswer, VerdictSummary } from '../model/answers';
 
 /** A dataset older than this is flagged as possibly out of date. */
 export const STALE_AFTER_DAYS = 30;

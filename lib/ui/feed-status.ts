@@ -1,5 +1,5 @@
-import type { MetaRow } from '../store/db';
 import { dateText, dateTimeText } from '../model/format';
+import type { MetaRow } from '../model/dataset-meta';
 
 const count = (n: number, one: string, many: string, locale?: string): string =>
   `${n.toLocaleString(locale ?? 'en-US')} ${n === 1 ? one : many}`;

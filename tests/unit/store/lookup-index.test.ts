@@ -6,10 +6,10 @@ import {
   buildLookupIndex,
   createLookupIndexCache,
   LookupIndex,
-  type LookupIndexRow,
 } from '../../../lib/store/lookup-index';
 import { domainKeysForHost, githubKey } from '../../../lib/model/match-keys';
 import { cursorFeed, syntheticFeed, toFeed, type FeedJson } from '../support/feeds';
+import type { LookupIndexRow } from '../../../lib/store/rows';
 
 const indexOf = (json: FeedJson) => {
   const rows = datasetRows(toFeed(json));

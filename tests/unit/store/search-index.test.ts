@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { installFeed } from '../../../lib/store/install';
-import type { VerdictSummary } from '../../../lib/store/answers';
 import type { Feed } from '../../../lib/feed/schema';
 import {
   buildSearchIndex,
@@ -9,9 +8,10 @@ import {
   MAX_SEARCH_LIMIT,
   normalize,
 } from '../../../lib/store/search-index';
-import { answerForVerdict } from '../../../lib/store/verdict-answer';
 import { dropDbs, freshDb } from '../support/db';
 import { syntheticFeed, toFeed } from '../support/feeds';
+import type { VerdictSummary } from '../../../lib/model/answers';
+import { answerForVerdict } from '../../../lib/store/answers';
 
 afterEach(dropDbs);
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SyncErrorCode, VerdictDb } from '../../../lib/store/db';
+import type { VerdictDb } from '../../../lib/store/db';
 import { installFeed, readMeta } from '../../../lib/store/install';
 import { checkFeedUrl } from '../../../lib/feed/url-rules';
 import {
@@ -19,6 +19,7 @@ import {
   toFeed,
   type FeedJson,
 } from '../support/feeds';
+import type { SyncErrorCode } from '../../../lib/model/dataset-meta';
 
 const FEED_URL = 'https://feeds.synthetic.test/verdicts.json';
 const OTHER_URL = 'https://other.synthetic.test/verdicts.json';

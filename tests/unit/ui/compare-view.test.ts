@@ -10,8 +10,8 @@ import {
   reviewerCount,
   staleNotice,
 } from '../../../lib/ui/compare-view';
-import type { ToolAnswer, VerdictSummary } from '../../../lib/store/answers';
 import type { Verdict } from '../../../lib/feed/schema';
+import type { ToolAnswer, VerdictSummary } from '../../../lib/model/answers';
 
 function verdict(over: Partial<Verdict> & Pick<Verdict, 'id' | 'title' | 'panelShip'>): Verdict {
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MetaRow } from '../../../lib/store/db';
 import { feedStatusLines, lastErrorText, sourceText } from '../../../lib/ui/feed-status';
+import type { MetaRow } from '../../../lib/model/dataset-meta';
 
 const META: MetaRow = {
   id: 'current',

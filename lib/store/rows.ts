@@ -1,0 +1,68 @@
+import type { Tool, Verdict } from '../feed/schema';
+import type { ComparisonSummary, VerdictSummary } from '../model/answers';
+import type { MatchKey } from '../model/match-keys';
+
+/**
+ * The rows of the worker's IndexedDB tables, apart from the Dexie class (db.ts) so the modules
+ * that build rows (install, answer rows, the lookup index) need not import the database.
+ */
+
+/** A verdict with its place among the tool's verdicts: higher `recency` is newer (verdict-order.ts). */
+export type RankedVerdict = Verdict & { recency: number };
+
+/**
+ * A verdict as the `verdicts` table keeps it: what search and id lookups need. The whole verdict
+ * (reviews and all) is stored once, in its tool's answer row.
+ */
+export type VerdictRow = Pick<Verdict, 'id' | 'toolId' | 'title' | 'panelShip'> & {
+  recency: number;
+};
+
+export const verdictRow = ({
+  id,
+  toolId,
+  title,
+  panelShip,
+  recency,
+}: RankedVerdict): VerdictRow => ({
+  id,
+  toolId,
+  title,
+  panelShip,
+  recency,
+});
+
+export type ToolRow = Tool & { nameLower: string };
+
+/** A tool's precomputed answer (see answer-rows.ts): all its verdicts, newest first. */
+export interface AnswerRow {
+  toolId: string;
+  tool: Tool;
+  verdicts: Verdict[];
+  summaries: VerdictSummary[];
+  /** Per verdict id: the comparisons it is in, with the partner verdicts. */
+  comparisons: Record<string, ComparisonSummary[]>;
+}
+
+export interface MatchKeyRow {
+  key: MatchKey;
+  toolId: string;
+}
+
+/**
+ * Every match key of every tool, and each rated tool's badge, packed so the worker can hold it
+ * after one read on wake: at 100,000 tools, 300,000 keys as separate strings or objects take a
+ * second to revive, two strings and three typed arrays a few milliseconds. Keys are sorted
+ * (code-unit order, as `<` compares) and found by binary search (lookup-index.ts).
+ */
+export interface LookupIndexRow {
+  id: 'current';
+  /** The sorted keys, concatenated; key i is keys.slice(keyStarts[i], keyStarts[i + 1]). */
+  keys: string;
+  keyStarts: Uint32Array;
+  /** Per key: the index of its tool's badge, or UNRATED. */
+  keyBadges: Uint32Array;
+  /** JSON arrays [toolId, toolName, verdictId, panelShip], concatenated; same slicing. */
+  badges: string;
+  badgeStarts: Uint32Array;
+}
