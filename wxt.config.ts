@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { BUILT_IN_MATCHES } from './lib/sites/built-in';
 
 // Host permissions are the least the always-on features need: GitHub and Hugging Face.
 // Product sites are granted at run time (optional_host_permissions), see PERMISSIONS.md.
@@ -14,8 +15,7 @@ export default defineConfig({
       'Expert panel verdicts on AI and developer tools, on GitHub, Hugging Face and the tools’ own sites.',
     permissions: ['storage', 'alarms', 'scripting'],
     host_permissions: [
-      'https://github.com/*',
-      'https://huggingface.co/*',
+      ...BUILT_IN_MATCHES,
       // The e2e build pre-grants what a user grants from the options page: the bundled product
       // site and the loopback feed server. The real grant flow (permissions.request) is unit-tested.
       ...(mode === 'e2e' || mode === 'bench'
@@ -30,7 +30,7 @@ export default defineConfig({
     // (lib/background/product-scripts.ts).
     content_scripts: [
       {
-        matches: ['https://github.com/*', 'https://huggingface.co/*'],
+        matches: [...BUILT_IN_MATCHES],
         js: ['lens.js'],
         run_at: 'document_start',
       },

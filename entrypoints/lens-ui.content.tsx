@@ -1,11 +1,12 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { BUILT_IN_MATCHES } from '../lib/sites/built-in';
 import { mountPopover } from '../lib/popover/mount-popover';
 import { provideUi } from '../lib/content/ui-bridge';
 
 // The popover (React). Not in the manifest: the background injects it into a page only when a
 // badge there is first opened, so pages that are only read never load React.
 export default defineContentScript({
-  matches: ['https://github.com/*', 'https://huggingface.co/*'],
+  matches: [...BUILT_IN_MATCHES],
   registration: 'runtime',
   cssInjectionMode: 'manual',
   main() {

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { send, type Reply, type ResponseMap } from '../../lib/messaging/protocol';
 import { requestHostAccess } from '../../lib/ui/host-grants';
+import { BUILT_IN_SITES } from '../../lib/sites/built-in';
 import { missingPatterns } from '../../lib/sites/product-patterns';
 import type { Settings } from '../../lib/settings/settings';
 import { useSavedSetting } from '../../lib/ui/use-saved-setting';
@@ -9,11 +10,15 @@ import { useSavedSetting } from '../../lib/ui/use-saved-setting';
 type SiteKey = keyof Settings['sites'];
 
 const SITES: readonly { key: SiteKey; label: string; hint: string }[] = [
-  { key: 'github', label: 'GitHub', hint: 'Repository pages on github.com' },
+  {
+    key: 'github',
+    label: BUILT_IN_SITES.github.name,
+    hint: `Repository pages on ${BUILT_IN_SITES.github.host}`,
+  },
   {
     key: 'huggingface',
-    label: 'Hugging Face',
-    hint: 'Models, datasets and spaces on huggingface.co',
+    label: BUILT_IN_SITES.huggingface.name,
+    hint: `Models, datasets and spaces on ${BUILT_IN_SITES.huggingface.host}`,
   },
   {
     key: 'product',

@@ -1,10 +1,9 @@
 import { browser } from 'wxt/browser';
+import { BUILT_IN_MATCHES } from '../sites/built-in';
 import type { VerdictDb } from '../store/db';
 import { originPatterns } from '../sites/product-patterns';
 
 const SCRIPT_ID = 'verdict-lens-product-sites';
-/** GitHub and Hugging Face come with the manifest; everything else granted is a product site. */
-const BUILT_IN = ['https://github.com/*', 'https://huggingface.co/*'];
 
 export async function productDomains(db: VerdictDb): Promise<string[]> {
   const keys = await db.matchKeys.where('key').startsWith('domain:').primaryKeys();
@@ -14,7 +13,8 @@ export async function productDomains(db: VerdictDb): Promise<string[]> {
 /** Granted product-site patterns (optional host permissions the user gave). */
 export async function grantedProductPatterns(): Promise<string[]> {
   const { origins = [] } = await browser.permissions.getAll();
-  return origins.filter((o) => !BUILT_IN.includes(o));
+  // GitHub and Hugging Face come with the manifest; everything else granted is a product site.
+  return origins.filter((o) => !BUILT_IN_MATCHES.includes(o));
 }
 
 /** Patterns the product-site content script currently runs on. */

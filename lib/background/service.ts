@@ -20,7 +20,8 @@ import {
   registeredProductPatterns,
   registerProductScripts,
 } from './product-scripts';
-import { isBuiltInHost, isHiddenHost, normalizeHost } from '../sites/hosts';
+import { isBuiltInHost } from '../sites/built-in';
+import { isHiddenHost, normalizeHost } from '../sites/hidden-hosts';
 import { hostCovered } from '../sites/product-patterns';
 import { answerForVerdict } from '../store/answers';
 

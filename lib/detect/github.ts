@@ -1,4 +1,5 @@
 import { githubKey } from '../model/match-keys';
+import { builtInSiteOf } from '../sites/built-in';
 import type { Detector } from './types';
 
 /**
@@ -68,8 +69,7 @@ export const github: Detector = {
 
   detect(url) {
     if (url.protocol !== 'https:' || url.port !== '') return null;
-    const host = url.hostname.replace(/\.$/, '');
-    if (host !== 'github.com' && host !== 'www.github.com') return null;
+    if (builtInSiteOf(url.hostname) !== 'github') return null;
 
     // Both names are case-insensitive on GitHub; the key vocabulary is lower case.
     const [, owner = '', rawRepo = ''] = url.pathname.toLowerCase().split('/', 3);

@@ -1,4 +1,5 @@
 import { huggingfaceKey } from '../model/match-keys';
+import { builtInSiteOf } from '../sites/built-in';
 import type { Detector } from './types';
 
 /**
@@ -34,8 +35,7 @@ export const huggingface: Detector = {
 
   detect(url) {
     if (url.protocol !== 'https:' || url.port !== '') return null;
-    const host = url.hostname.replace(/\.$/, '');
-    if (host !== 'huggingface.co' && host !== 'www.huggingface.co') return null;
+    if (builtInSiteOf(url.hostname) !== 'huggingface') return null;
 
     // Repository names resolve case-insensitively; the key vocabulary is lower case.
     const segments = url.pathname.toLowerCase().split('/', 4);

@@ -1,18 +1,6 @@
 import { domainKeysForHost } from '../model/match-keys';
+import { isCodeHostingHost } from '../sites/built-in';
 import type { Detector } from './types';
-
-/**
- * Hosts (with all their subdomains) that belong to the two code-hosting sites. Their pages are
- * about repositories, not about a product, and a `domain:github.com` lookup would put one verdict
- * on every gist, docs page and raw file.
- */
-const HOSTING_SITES = [
-  'github.com',
-  'githubusercontent.com',
-  'huggingface.co',
-  'hf.co',
-  'hf.space',
-];
 
 /** Special-use and private top-level names (RFC 6761, 6762, 8375 and ICANN's `.internal`). */
 const PRIVATE_TLDS = new Set([
@@ -24,9 +12,6 @@ const PRIVATE_TLDS = new Set([
   'example',
   'arpa',
 ]);
-
-const isHostingSite = (host: string): boolean =>
-  HOSTING_SITES.some((site) => host === site || host.endsWith(`.${site}`));
 
 export const product: Detector = {
   site: 'product',
@@ -41,7 +26,7 @@ export const product: Detector = {
     if (labels.length < 2 || labels.includes('')) return null;
     // The URL parser has already turned every IPv4 spelling into dotted decimal; no TLD is numeric.
     if (/^\d+$/.test(tld) || PRIVATE_TLDS.has(tld)) return null;
-    if (isHostingSite(host)) return null;
+    if (isCodeHostingHost(host)) return null;
 
     const label = host.startsWith('www.') && labels.length > 2 ? host.slice(4) : host;
     return { site: 'product', keys: domainKeysForHost(host), label };
