@@ -1,6 +1,6 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { installBenchHooks } from '../lib/background/bench-hooks';
-import { startBackground } from '../lib/background/service';
+import { startBackground } from '../lib/background/start';
 
 export default defineBackground({
   type: 'module',

@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { BUILT_IN_MATCHES } from '../lib/sites/built-in';
-import { mountPopover } from '../lib/popover/mount-popover';
+import { mountPopover } from '../components/popover/mount-popover';
 import { provideUi } from '../lib/content/ui-bridge';
 
 // The popover (React). Not in the manifest: the background injects it into a page only when a

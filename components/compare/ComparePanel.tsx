@@ -28,7 +28,7 @@ const initialSide = (id: string | null): SideState =>
   id ? { kind: 'loading', id } : { kind: 'none' };
 
 const searchVerdicts: SearchFn = async (query, limit) => {
-  const reply = await send({ type: 'search', query, limit });
+  const reply = await send({ type: 'searchVerdicts', query, limit });
   if (!reply.ok) throw new Error(reply.error.message);
   return reply.data;
 };
@@ -38,7 +38,7 @@ type Fetched =
 
 async function fetchVerdict(verdictId: string): Promise<Fetched> {
   if (!SlugSchema.safeParse(verdictId).success) return { kind: 'missing' };
-  const reply = await send({ type: 'verdict', verdictId });
+  const reply = await send({ type: 'getVerdictAnswer', verdictId });
   if (!reply.ok) {
     return reply.error.code === 'bad-request'
       ? { kind: 'missing' }
@@ -105,8 +105,8 @@ export function ComparePanel({ initial, seed, notice, variant, onPairChange, pag
   // The dataset's state: asking for a search first makes sure the background has installed one.
   useEffect(() => {
     let live = true;
-    void send({ type: 'search', query: '', limit: 1 })
-      .then(() => send({ type: 'status' }))
+    void send({ type: 'searchVerdicts', query: '', limit: 1 })
+      .then(() => send({ type: 'getStatus' }))
       .then(
         (reply) =>
           live &&

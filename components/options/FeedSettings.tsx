@@ -52,10 +52,10 @@ export function FeedSettings({ feedUrl, syncHours }: Props) {
       setStatusError(null);
     } else setStatusError(reply.error.message);
   }, []);
-  const refresh = useCallback(() => send({ type: 'status' }).then(showStatus), [showStatus]);
+  const refresh = useCallback(() => send({ type: 'getStatus' }).then(showStatus), [showStatus]);
 
   useEffect(() => {
-    void send({ type: 'status' }).then(showStatus);
+    void send({ type: 'getStatus' }).then(showStatus);
   }, [showStatus]);
 
   // A sync the background started by itself: ask again until it is over.
@@ -155,7 +155,7 @@ export function FeedSettings({ feedUrl, syncHours }: Props) {
     run('reset', async () => {
       const cleared = await saveUrl('');
       if (!cleared) return;
-      const reply = await send({ type: 'reset' });
+      const reply = await send({ type: 'resetToBundled' });
       if (!reply.ok) {
         setMessage(`Reset failed: ${reply.error.message}`);
         return;

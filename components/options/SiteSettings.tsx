@@ -40,16 +40,16 @@ export function SiteSettings({ sites, hiddenHosts }: Props) {
   const [missing, setMissing] = useState<string[] | null>(null);
   const [message, setMessage] = useState('');
 
-  const showGrants = useCallback((reply: Reply<ResponseMap['productSites']>) => {
+  const showGrants = useCallback((reply: Reply<ResponseMap['getProductSites']>) => {
     setMissing(reply.ok ? missingPatterns(reply.data.domains, reply.data.granted) : null);
   }, []);
   const refreshGrants = useCallback(
-    () => send({ type: 'productSites' }).then(showGrants),
+    () => send({ type: 'getProductSites' }).then(showGrants),
     [showGrants],
   );
 
   useEffect(() => {
-    void send({ type: 'productSites' }).then(showGrants);
+    void send({ type: 'getProductSites' }).then(showGrants);
   }, [showGrants]);
 
   const saveSites = (next: Settings['sites']) =>

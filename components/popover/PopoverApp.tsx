@@ -1,24 +1,18 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useSettings } from '../../lib/ui/use-settings';
-import { loadAnswer, type PickVerdict } from '../../lib/content/load-answer';
+import { loadAnswer } from '../../lib/content/load-answer';
 import type { Theme } from '../../lib/content/theme';
+import type { PopoverActions } from '../../lib/content/ui-bridge';
 import { Badge } from './Badge';
 import { VerdictPopover } from './VerdictPopover';
 import type { ToolAnswer, BadgeSummary } from '../../lib/model/answers';
-
-export interface LensActions {
-  /** The tool's answer with that verdict shown; without a verdict id, its newest. */
-  pickVerdict: PickVerdict;
-  compare: (verdictId: string, partnerVerdictId: string) => void;
-  hideSite: () => void;
-}
 
 interface Props {
   /** From the lookup; the whole answer is asked for here, when the popover is first opened. */
   badge: BadgeSummary;
   theme: Theme;
   host: HTMLElement;
-  actions: LensActions;
+  actions: PopoverActions;
   initialOpen?: boolean;
   /** The answer, when it was read while the UI loaded (the first opening). */
   initialAnswer?: ToolAnswer | null;
@@ -39,7 +33,7 @@ function popoverPosition(badge: HTMLElement): React.CSSProperties {
     : { left, bottom: window.innerHeight - r.top + GAP, maxHeight: Math.max(160, r.top - 2 * GAP) };
 }
 
-export function LensApp({
+export function PopoverApp({
   badge,
   theme,
   host,
@@ -67,21 +61,21 @@ export function LensApp({
   const badgeRef = useRef<HTMLButtonElement>(null);
   const popRef = useRef<HTMLDivElement>(null);
 
-  const { pickVerdict: fetchVerdict } = actions;
+  const { loadToolAnswer } = actions;
   const { toolId, verdictId } = badge;
   useEffect(() => {
     // Given with the first opening, or loaded already.
     if (haveResult) return;
     let live = true;
     const done = (loaded: Loaded) => live && setResult({ for: want, loaded });
-    void loadAnswer(fetchVerdict, { toolId, verdictId }).then(
+    void loadAnswer(loadToolAnswer, { toolId, verdictId }).then(
       (found) => done(found ? { kind: 'ready', answer: found } : { kind: 'failed' }),
       () => done({ kind: 'failed' }),
     );
     return () => {
       live = false;
     };
-  }, [fetchVerdict, toolId, verdictId, want, haveResult]);
+  }, [loadToolAnswer, toolId, verdictId, want, haveResult]);
 
   const close = useCallback((refocus: boolean) => {
     setOpen(false);
@@ -118,8 +112,8 @@ export function LensApp({
     }
   };
 
-  const pickVerdict = async (verdictId: string) => {
-    const next = await actions.pickVerdict(badge.toolId, verdictId);
+  const showVerdict = async (verdictId: string) => {
+    const next = await loadToolAnswer(badge.toolId, verdictId);
     if (next) setPicked(next);
   };
 
@@ -142,7 +136,7 @@ export function LensApp({
           chosen={settings.reviewers}
           style={style}
           onClose={() => close(true)}
-          onPickVerdict={(id) => void pickVerdict(id)}
+          onPickVerdict={(id) => void showVerdict(id)}
           onCompare={(partner) => actions.compare(answer.verdict.id, partner)}
           onHideSite={actions.hideSite}
         />

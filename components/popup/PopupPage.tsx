@@ -30,10 +30,10 @@ async function findStart(search: string): Promise<Start> {
   const none: Start = { pair: { a: null, b: null }, seed: [], notice: NO_TOOL_ON_TAB };
   const tab = await targetTab(search).catch(() => null);
   if (!tab?.url) return none;
-  const reply = await send({ type: 'lookup', url: tab.url });
+  const reply = await send({ type: 'lookupPage', url: tab.url });
   if (!reply.ok || !reply.data.found) return none;
   const { toolId, verdictId } = reply.data.badge;
-  const full = await send({ type: 'tool', toolId, verdictId });
+  const full = await send({ type: 'getToolAnswer', toolId, verdictId });
   if (!full.ok || !full.data) return none;
   const answer = full.data;
   const partner = partnerOf(answer);

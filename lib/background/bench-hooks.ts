@@ -6,7 +6,7 @@ import { parseFeed } from '../feed/validate';
 import { answerForTool } from '../store/answers';
 import { createLookupIndexCache } from '../store/lookup-index';
 import { syncFeed } from '../sync/sync-feed';
-import { injectBadgeUi } from './inject-ui';
+import { injectPopoverUi } from './inject-ui';
 
 /**
  * BENCH BUILD ONLY (`wxt build --mode bench`): functions on `globalThis` that scripts/bench calls
@@ -152,7 +152,7 @@ export function installBenchHooks(): void {
       const [tab] = await browser.tabs.query({ url });
       if (tab?.id === undefined) throw new Error(`no tab at ${url}`);
       const start = performance.now();
-      const ok = await injectBadgeUi(tab.id, 0);
+      const ok = await injectPopoverUi(tab.id, 0);
       return { ms: performance.now() - start, ok };
     },
     async probeEvents() {

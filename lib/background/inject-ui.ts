@@ -2,11 +2,11 @@ import { browser } from 'wxt/browser';
 
 /**
  * Runs the popover UI script (React) in one frame of a tab. The detection script asks for it
- * (`ui` message) when a badge is first opened and the UI is not loaded there yet, so a page pays
+ * (`loadPopoverUi`) when a badge is first opened and the UI is not loaded there yet, so a page pays
  * for React at most once, and only when the user opens a verdict. A failure leaves the drawn
  * badge in place; the next click asks again.
  */
-export async function injectBadgeUi(tabId: number, frameId: number): Promise<boolean> {
+export async function injectPopoverUi(tabId: number, frameId: number): Promise<boolean> {
   try {
     await browser.scripting.executeScript({
       target: { tabId, frameIds: [frameId] },

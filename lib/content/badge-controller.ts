@@ -12,7 +12,7 @@ export interface BadgeUi {
   remove(): void;
 }
 
-export interface LensDeps {
+export interface BadgeControllerDeps {
   signal: AbortSignal;
   doc: Document;
   currentUrl: () => string;
@@ -37,7 +37,7 @@ interface Shown {
  * re-renders its header, removed the moment the URL leaves the tool. Every lookup carries a
  * sequence number, so an answer that arrives after a newer navigation is dropped.
  */
-export function createLens(deps: LensDeps) {
+export function createBadgeController(deps: BadgeControllerDeps) {
   let seq = 0;
   let shown: Shown | null = null;
   let lastUrl = '';

@@ -1,11 +1,10 @@
 import { createIsolatedElement } from '@webext-core/isolated-element';
-import type { LensActions } from '../../components/popover/PopoverApp';
 import css from './badge-styles.css?inline';
 import { drawBadge } from './badge-dom';
 import { loadAnswer } from './load-answer';
 import type { BadgeUi } from './badge-controller';
 import { pageTheme } from './theme';
-import type { MountedPopover, UiFactory } from './ui-bridge';
+import type { MountedPopover, PopoverActions, UiFactory } from './ui-bridge';
 import type { BadgeSummary } from '../model/answers';
 
 const prefersDark = () => window.matchMedia('(prefers-color-scheme: dark)').matches;
@@ -13,7 +12,7 @@ const prefersDark = () => window.matchMedia('(prefers-color-scheme: dark)').matc
 export interface BadgeHostDeps {
   /** Loads the React UI into the page (asks the background) and resolves with its factory. */
   loadUi: () => Promise<UiFactory>;
-  actions: LensActions;
+  actions: PopoverActions;
 }
 
 /**
@@ -51,7 +50,7 @@ export async function createBadgeHost(signal: AbortSignal, deps: BadgeHostDeps):
       const shown = badge;
       const [factory, answer] = await Promise.all([
         deps.loadUi(),
-        loadAnswer(deps.actions.pickVerdict, shown).catch(() => null),
+        loadAnswer(deps.actions.loadToolAnswer, shown).catch(() => null),
       ]);
       // The page may have moved on while the UI loaded.
       if (react || gone.aborted || !badge) return;

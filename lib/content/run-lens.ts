@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { send } from '../messaging/protocol';
 import { isSettingsChange } from '../settings/keys';
 import { createBadgeHost } from './badge-host';
-import { createLens } from './badge-controller';
+import { createBadgeController } from './badge-controller';
 import { startLifetime } from './lifetime';
 import { watchLocation } from './location';
 import { uiLoaded, whenUi } from './ui-bridge';
@@ -35,7 +35,7 @@ export async function runLens(): Promise<void> {
       once: true,
     });
   };
-  const lens = createLens({
+  const lens = createBadgeController({
     signal,
     doc: document,
     currentUrl: () => location.href,
@@ -49,7 +49,7 @@ export async function runLens(): Promise<void> {
         : undefined,
     lookup: async (url) => {
       if (!life.alive()) return null;
-      const reply = await send({ type: 'lookup', url });
+      const reply = await send({ type: 'lookupPage', url });
       if (!reply.ok || reply.data.found || reply.data.bySettings) followSettings();
       return reply.ok ? reply.data : null;
     },
@@ -57,15 +57,15 @@ export async function runLens(): Promise<void> {
       createBadgeHost(signal, {
         loadUi: async () => {
           if (!uiLoaded()) {
-            const reply = await send({ type: 'ui' });
+            const reply = await send({ type: 'loadPopoverUi' });
             if (!reply.ok || !reply.data.loaded)
               throw new Error('the background could not load the UI');
           }
           return whenUi(UI_TIMEOUT_MS);
         },
         actions: {
-          pickVerdict: async (toolId, verdictId) => {
-            const reply = await send({ type: 'tool', toolId, verdictId });
+          loadToolAnswer: async (toolId, verdictId) => {
+            const reply = await send({ type: 'getToolAnswer', toolId, verdictId });
             return reply.ok ? reply.data : null;
           },
           compare: (a, b) => void send({ type: 'openCompare', a, b }),

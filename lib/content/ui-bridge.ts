@@ -1,4 +1,4 @@
-import type { LensActions } from '../../components/popover/PopoverApp';
+import type { LoadToolAnswer } from './load-answer';
 import type { Theme } from './theme';
 import type { ToolAnswer, BadgeSummary } from '../model/answers';
 
@@ -7,13 +7,21 @@ import type { ToolAnswer, BadgeSummary } from '../model/answers';
  * is a second script the background injects when a badge is first opened. Both run in the
  * extension's isolated world, so they meet on a global that the page itself cannot see.
  */
+/** What the popover asks of the detection script, which alone talks to the background. */
+export interface PopoverActions {
+  /** The tool's answer with that verdict shown; without a verdict id, its newest. */
+  loadToolAnswer: LoadToolAnswer;
+  compare: (verdictId: string, partnerVerdictId: string) => void;
+  hideSite: () => void;
+}
+
 export interface PopoverMount {
   /** Inside the badge's shadow root; React renders the badge and its popover here. */
   container: HTMLElement;
   host: HTMLElement;
   badge: BadgeSummary;
   theme: Theme;
-  actions: LensActions;
+  actions: PopoverActions;
   /** Read while the UI loaded; null when it could not be (the popover then says so). */
   answer: ToolAnswer | null;
 }

@@ -1,46 +1,50 @@
 import { browser } from 'wxt/browser';
+import type { BadgeSummary, ToolAnswer, VerdictSummary } from '../model/answers';
 import type { MetaRow } from '../model/dataset-meta';
-import type { ToolAnswer, VerdictSummary, BadgeSummary } from '../model/answers';
 
 /**
- * Every message the background answers. This file holds the types and `send`, and ships in the
- * always-on content script; the zod schema that checks each message on arrival lives in
- * messaging-schema.ts, so the content script carries no validator it does not use.
+ * Every message the background answers, named verb-first. This file holds the types and `send`
+ * and ships in the always-on script (lens.js), so it imports no validator; the zod schemas that
+ * check each message on arrival are in request-schema.ts.
+ *
+ * Two lists, by who may send them: content scripts (the detection script and the popover in a
+ * web page) send only ContentRequests; the extension's own pages may send both. The background
+ * keeps one handler map per list (lib/background/*-handlers.ts), so where a message is answered
+ * and who may send it are the same fact.
  */
-export type Request =
+export type ContentRequest =
   | { type: 'ping' }
-  | { type: 'lookup'; url: string }
+  /** The badge for the sender's page URL, from the in-memory index. */
+  | { type: 'lookupPage'; url: string }
   /** From a content script whose badge is being opened: load the popover UI into its frame. */
-  | { type: 'ui' }
-  | { type: 'tool'; toolId: string; verdictId?: string }
+  | { type: 'loadPopoverUi' }
+  /** The whole answer for a tool (a verdict of it, or its newest): what the popover shows. */
+  | { type: 'getToolAnswer'; toolId: string; verdictId?: string }
   | { type: 'hideSite'; host: string }
-  | { type: 'status' }
-  | { type: 'syncNow' }
-  | { type: 'reset' }
-  | { type: 'setFeedUrl'; url: string }
-  | { type: 'openCompare'; a: string; b: string }
-  | { type: 'productSites' }
-  // Extension pages only (popup, compare page): type-ahead over the dataset, and a verdict by id.
-  | { type: 'search'; query: string; limit?: number }
-  | { type: 'verdict'; verdictId: string };
-export type RequestType = Request['type'];
+  | { type: 'openCompare'; a: string; b: string };
 
-/** What content scripts may ask; everything else is for the extension's own pages. */
-export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>([
-  'ping',
-  'lookup',
-  'ui',
-  'tool',
-  'hideSite',
-  'openCompare',
-]);
+export type PageRequest =
+  | { type: 'getStatus' }
+  | { type: 'syncNow' }
+  | { type: 'resetToBundled' }
+  | { type: 'setFeedUrl'; url: string }
+  | { type: 'getProductSites' }
+  /** Type-ahead over the dataset (popup, compare page). */
+  | { type: 'searchVerdicts'; query: string; limit?: number }
+  /** A verdict's answer by the verdict's id alone (the compare view's links carry only those). */
+  | { type: 'getVerdictAnswer'; verdictId: string };
+
+export type Request = ContentRequest | PageRequest;
+export type RequestType = Request['type'];
+export type ContentRequestType = ContentRequest['type'];
+export type PageRequestType = PageRequest['type'];
 
 /**
- * What the badge needs, from memory; the popover asks for the whole answer (`tool`) when opened.
- * `bySettings`: nothing is shown because of the user's settings (the site is switched off or the
- * host hidden), so a settings change may change the answer. Without it a miss means the dataset
- * has no verdict for the page, which no setting changes: the content script then does not listen
- * for settings at all (see run-lens.ts).
+ * What the badge needs, from memory; the popover asks for the whole answer (`getToolAnswer`) when
+ * opened. `bySettings`: nothing is shown because of the user's settings (the site is switched off
+ * or the host hidden), so a settings change may change the answer. Without it a miss means the
+ * dataset has no verdict for the page, which no setting changes: the detection script then does
+ * not listen for settings at all (see run-lens.ts).
  */
 export type LookupResult =
   { found: false; bySettings?: true } | { found: true; badge: BadgeSummary };
@@ -53,21 +57,21 @@ export interface StatusAnswer {
 
 export interface ResponseMap {
   ping: { pong: true };
-  lookup: LookupResult;
-  ui: { loaded: boolean };
-  tool: ToolAnswer | null;
-  status: StatusAnswer;
-  syncNow: StatusAnswer;
-  reset: StatusAnswer;
-  setFeedUrl: StatusAnswer;
-  openCompare: { opened: true };
+  lookupPage: LookupResult;
+  loadPopoverUi: { loaded: boolean };
+  getToolAnswer: ToolAnswer | null;
   hideSite: { hidden: string };
+  openCompare: { opened: true };
+  getStatus: StatusAnswer;
+  syncNow: StatusAnswer;
+  resetToBundled: StatusAnswer;
+  setFeedUrl: StatusAnswer;
   /** Product domains in the dataset, the host patterns the user granted, and where the badge runs. */
-  productSites: { domains: string[]; granted: string[]; active: string[] };
+  getProductSites: { domains: string[]; granted: string[]; active: string[] };
   /** Verdicts whose title or tool name matches: prefix matches first, then substrings. */
-  search: VerdictSummary[];
+  searchVerdicts: VerdictSummary[];
   /** The answer for that verdict (its tool, with this verdict shown), or null when unknown. */
-  verdict: ToolAnswer | null;
+  getVerdictAnswer: ToolAnswer | null;
 }
 
 export type ErrorCode = 'bad-request' | 'forbidden' | 'internal' | 'bad-url';

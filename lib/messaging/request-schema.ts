@@ -1,31 +1,47 @@
 import { z } from 'zod';
-import type { Request } from './protocol';
 import { SlugSchema } from '../feed/schema';
+import type { ContentRequest, PageRequest } from './protocol';
 
 const url = z.string().max(4096);
 
-/** The runtime check of lib/messaging.ts's `Request`: the background trusts no sender. */
-export const RequestSchema = z.discriminatedUnion('type', [
+/** The runtime check of protocol.ts's ContentRequest: the background trusts no sender. */
+export const ContentRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ping') }),
-  z.object({ type: z.literal('lookup'), url }),
-  z.object({ type: z.literal('ui') }),
-  z.object({ type: z.literal('tool'), toolId: SlugSchema, verdictId: SlugSchema.optional() }),
-  z.object({ type: z.literal('hideSite'), host: z.string().min(1).max(253) }),
-  z.object({ type: z.literal('status') }),
-  z.object({ type: z.literal('syncNow') }),
-  z.object({ type: z.literal('reset') }),
-  z.object({ type: z.literal('setFeedUrl'), url }),
-  z.object({ type: z.literal('openCompare'), a: SlugSchema, b: SlugSchema }),
-  z.object({ type: z.literal('productSites') }),
+  z.object({ type: z.literal('lookupPage'), url }),
+  z.object({ type: z.literal('loadPopoverUi') }),
   z.object({
-    type: z.literal('search'),
+    type: z.literal('getToolAnswer'),
+    toolId: SlugSchema,
+    verdictId: SlugSchema.optional(),
+  }),
+  z.object({ type: z.literal('hideSite'), host: z.string().min(1).max(253) }),
+  z.object({ type: z.literal('openCompare'), a: SlugSchema, b: SlugSchema }),
+]);
+
+/** The runtime check of protocol.ts's PageRequest. */
+export const PageRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('getStatus') }),
+  z.object({ type: z.literal('syncNow') }),
+  z.object({ type: z.literal('resetToBundled') }),
+  z.object({ type: z.literal('setFeedUrl'), url }),
+  z.object({ type: z.literal('getProductSites') }),
+  z.object({
+    type: z.literal('searchVerdicts'),
     query: z.string().max(200),
     limit: z.number().int().min(1).max(50).optional(),
   }),
-  z.object({ type: z.literal('verdict'), verdictId: SlugSchema }),
+  z.object({ type: z.literal('getVerdictAnswer'), verdictId: SlugSchema }),
 ]);
 
-// The schema and the protocol's type must describe the same messages, in both directions.
+export const RequestSchema = z.union([ContentRequestSchema, PageRequestSchema]);
+
+/** Every request type, by the list it is in. */
+export const CONTENT_REQUEST_TYPES = ContentRequestSchema.options.map((o) => o.shape.type.value);
+export const PAGE_REQUEST_TYPES = PageRequestSchema.options.map((o) => o.shape.type.value);
+
+// Each schema and its protocol type must describe the same messages, in both directions.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const agrees: Same<z.infer<typeof RequestSchema>, Request> = true;
-void agrees;
+const contentAgrees: Same<z.infer<typeof ContentRequestSchema>, ContentRequest> = true;
+const pageAgrees: Same<z.infer<typeof PageRequestSchema>, PageRequest> = true;
+void contentAgrees;
+void pageAgrees;

@@ -1,5 +1,3 @@
-import { CONTENT_SCRIPT_REQUESTS, type RequestType } from './protocol';
-
 /** The parts of `runtime.MessageSender` the policy reads. */
 export interface SenderInfo {
   id?: string;
@@ -16,20 +14,21 @@ export interface PolicyContext {
   isServedHost: (host: string) => boolean;
 }
 
-export type SenderVerdict = { allowed: true } | { allowed: false; reason: string };
+/** Who sent a message: one of the extension's own pages, or a content script in a web page. */
+export type SenderKind = 'page' | 'content';
+
+export type SenderVerdict =
+  { allowed: true; kind: SenderKind } | { allowed: false; reason: string };
 
 /**
  * Only this extension may talk to the background; content scripts only from the top frame of
- * the sites it serves, and only for lookups; settings and sync only from the extension's pages.
+ * the sites it serves. What each kind may ask is decided by the handler map a message is in
+ * (lib/background/dispatch.ts): content scripts get the content handlers only.
  */
-export function checkSender(
-  type: RequestType,
-  sender: SenderInfo,
-  ctx: PolicyContext,
-): SenderVerdict {
+export function checkSender(sender: SenderInfo, ctx: PolicyContext): SenderVerdict {
   if (sender.id !== ctx.extensionId) return { allowed: false, reason: 'unknown sender' };
   const url = sender.url ?? '';
-  if (url.startsWith(ctx.extensionOrigin)) return { allowed: true };
+  if (url.startsWith(ctx.extensionOrigin)) return { allowed: true, kind: 'page' };
   if (!sender.tab) return { allowed: false, reason: 'no tab' };
   if (sender.frameId !== 0) return { allowed: false, reason: 'sub-frames are not served' };
   let parsed: URL;
@@ -41,7 +40,5 @@ export function checkSender(
   if (parsed.protocol !== 'https:' || !ctx.isServedHost(parsed.hostname)) {
     return { allowed: false, reason: 'site not served' };
   }
-  if (!CONTENT_SCRIPT_REQUESTS.has(type))
-    return { allowed: false, reason: `${type} is for extension pages` };
-  return { allowed: true };
+  return { allowed: true, kind: 'content' };
 }

@@ -121,7 +121,14 @@ export class LookupIndex {
  * The worker's copy of the index: read once per worker life, dropped when another dataset is
  * installed. A read that started before an install may answer the lookups that started with it.
  */
-export function createLookupIndexCache(read: () => Promise<LookupIndexRow | undefined>) {
+export interface LookupIndexCache {
+  get(): Promise<LookupIndex>;
+  invalidate(): void;
+}
+
+export function createLookupIndexCache(
+  read: () => Promise<LookupIndexRow | undefined>,
+): LookupIndexCache {
   let current: Promise<LookupIndex> | null = null;
   return {
     get(): Promise<LookupIndex> {

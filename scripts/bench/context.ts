@@ -85,7 +85,7 @@ export async function createContext(opts: {
 /** First run: the worker installs the bundled dataset; nothing is measured before that. */
 async function waitForBundled(ctx: BenchContext): Promise<void> {
   for (let i = 0; i < 200; i++) {
-    const status = await send<{ meta: unknown }>(await ctx.rpc(), { type: 'status' });
+    const status = await send<{ meta: unknown }>(await ctx.rpc(), { type: 'getStatus' });
     if (status.meta) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

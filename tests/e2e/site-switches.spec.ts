@@ -50,7 +50,7 @@ test('a product domain the user has not granted gets no badge; a granted one doe
   );
   const { server } = await installTestFeed(context, extensionId, feed);
   const rpc = await ExtensionRpc.open(context, extensionId);
-  const sites = await rpc.send({ type: 'productSites' });
+  const sites = await rpc.send({ type: 'getProductSites' });
   expect(sites.domains).toContain('ml-intern.example.org');
   expect(sites.active.join(' ')).not.toContain('ml-intern.example.org');
   expect(sites.active).toContain('https://cursor.com/*');

@@ -87,7 +87,7 @@ test('"Reset to bundled data" pressed during a sync wins: the sync finishes firs
   await rpc.send({ type: 'setFeedUrl', url });
   const synced = rpc.send({ type: 'syncNow' });
   await expect.poll(() => server.requests.length).toBe(1);
-  const reset = rpc.send({ type: 'reset' });
+  const reset = rpc.send({ type: 'resetToBundled' });
   release();
   const [afterSync, afterReset] = await Promise.all([synced, reset]);
   expect(afterSync.meta?.source).toBe(url);

@@ -17,7 +17,7 @@ test('50 service-worker stops, each followed by a lookup answered within 1 s', a
   for (let i = 0; i < 50; i++) {
     await stopServiceWorker(context, page);
     const started = Date.now();
-    const result = await rpc.send({ type: 'lookup', url: REPO });
+    const result = await rpc.send({ type: 'lookupPage', url: REPO });
     const took = Date.now() - started;
     if (!result.found || result.badge.panelShip !== 75 || took > 1000) {
       slow.push(`stop ${i}: found=${result.found} in ${took} ms`);
@@ -50,7 +50,7 @@ test('20 stops in the middle of a large sync each leave the old or the new datas
 
   const seen = { old: 0, new: 0 };
   for (let i = 0; i < 20; i++) {
-    await rpc.send({ type: 'reset' });
+    await rpc.send({ type: 'resetToBundled' });
     expect(await datasetHash(rpc.page)).toBe(oldHash);
     // Not awaited: the worker is stopped under it. The stops are spread from the start of the
     // download to just past the end of the write, as measured by the full sync above.

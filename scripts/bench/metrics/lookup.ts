@@ -46,7 +46,7 @@ export async function measureLookup(ctx: BenchContext): Promise<LookupSamples> {
   // Warm-up: the first lookups open the database and compile the paths.
   for (let i = 0; i < 10; i++) {
     await timedSend(page, { type: 'ping' });
-    await timedSend(page, { type: 'lookup', url: nextUrl().url });
+    await timedSend(page, { type: 'lookupPage', url: nextUrl().url });
   }
   for (let run = 0; run < ctx.runs; run++) {
     const lookups: number[] = [];
@@ -56,7 +56,7 @@ export async function measureLookup(ctx: BenchContext): Promise<LookupSamples> {
     for (let i = 0; i < PER_RUN; i++) {
       pings.push((await timedSend(page, { type: 'ping' })).ms);
       const { url, rated } = nextUrl();
-      const { ms, reply } = await timedSend<{ found: boolean }>(page, { type: 'lookup', url });
+      const { ms, reply } = await timedSend<{ found: boolean }>(page, { type: 'lookupPage', url });
       if (!reply.ok || reply.data?.found !== rated)
         throw new Error(
           `lookup ${url}: expected found=${rated}, got ${JSON.stringify(reply).slice(0, 200)}`,
@@ -111,7 +111,7 @@ export async function diagnoseLookup(ctx: BenchContext, count = 100): Promise<Lo
   for (let i = 0; i < count; i++) {
     const n = 1 + Math.floor(rand() * ctx.bigTools);
     await timedSend(page, {
-      type: 'lookup',
+      type: 'lookupPage',
       url: i % 2 ? `https://github.com/synthetic-unrated/cpu-${i}` : ratedUrl(n, rand()),
     });
   }

@@ -85,7 +85,7 @@ export async function measurePopup(ctx: BenchContext): Promise<PopupSamples> {
   await (await openPopup(ctx, tabId)).page.close();
   // The popup's compare panel asks for a search on open, which builds the index in a new worker:
   // wait for it, so "warm" means warm (the cold case is measured below).
-  await send(await ctx.rpc(), { type: 'search', query: '', limit: 1 });
+  await send(await ctx.rpc(), { type: 'searchVerdicts', query: '', limit: 1 });
   for (let run = 0; run < ctx.runs; run++) {
     await ctx.ping();
     const { page, readyMs } = await openPopup(ctx, tabId);
@@ -97,7 +97,7 @@ export async function measurePopup(ctx: BenchContext): Promise<PopupSamples> {
   // A restarted worker has no index yet: time the first search, which builds it.
   await ctx.stopWorker();
   const { page } = await openPopup(ctx, tabId);
-  const first = await timedSend(page, { type: 'search', query: 's', limit: SHOWN });
+  const first = await timedSend(page, { type: 'searchVerdicts', query: 's', limit: SHOWN });
   if (!first.reply.ok) throw new Error(`search failed: ${JSON.stringify(first.reply)}`);
   const keystroke: number[][] = [];
   for (let run = 0; run < Math.max(ctx.runs, QUERIES.length); run++) {
@@ -105,7 +105,7 @@ export async function measurePopup(ctx: BenchContext): Promise<PopupSamples> {
     const typed: number[] = [];
     for (let i = 1; i <= query.length; i++) {
       const { ms, reply } = await timedSend(page, {
-        type: 'search',
+        type: 'searchVerdicts',
         query: query.slice(0, i),
         limit: SHOWN,
       });

@@ -74,8 +74,8 @@ export async function waitUntilInstalled(
   await expect
     .poll(async () => {
       const [status, sites] = await Promise.all([
-        rpc.send({ type: 'status' }),
-        rpc.send({ type: 'productSites' }),
+        rpc.send({ type: 'getStatus' }),
+        rpc.send({ type: 'getProductSites' }),
       ]);
       return status.meta !== null && sites.active.length > 0;
     })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { handleMessage, type Handlers } from '../../../lib/background/dispatch';
+import { handleMessage, type HandlerMaps } from '../../../lib/background/dispatch';
 import type { Request } from '../../../lib/messaging/protocol';
+import { CONTENT_REQUEST_TYPES, PAGE_REQUEST_TYPES } from '../../../lib/messaging/request-schema';
 import type { PolicyContext, SenderInfo } from '../../../lib/messaging/sender-policy';
 
 const EXTENSION_ID = 'synthetic-extension-id';
@@ -19,18 +20,21 @@ const CONTENT: SenderInfo = {
 };
 
 /**
- * Handlers for every request type (a Proxy, so types added later are covered) that record what
- * they were called with and answer through `impl`.
+ * Handler maps for every request type of each list (read from the schemas, so types added later
+ * are covered) that record what they were called with and answer through `impl`.
  */
 function recordingHandlers(impl: (req: Request) => unknown = (req) => ({ echo: req })) {
   const calls: Request[] = [];
-  const handlers = new Proxy({} as Handlers, {
-    // Not async: a handler that throws synchronously must be caught too.
-    get: () => (req: Request) => {
-      calls.push(req);
-      return impl(req);
-    },
-  });
+  // Not async: a handler that throws synchronously must be caught too.
+  const record = (req: Request) => {
+    calls.push(req);
+    return impl(req);
+  };
+  const map = (types: readonly string[]) => Object.fromEntries(types.map((t) => [t, record]));
+  const handlers = {
+    content: map(CONTENT_REQUEST_TYPES),
+    page: map(PAGE_REQUEST_TYPES),
+  } as unknown as HandlerMaps;
   return { handlers, calls };
 }
 
@@ -46,6 +50,23 @@ async function reply(
   return { result: await pending, calls };
 }
 
+/** A valid message of every type. */
+const SAMPLES: Record<Request['type'], Request> = {
+  ping: { type: 'ping' },
+  lookupPage: { type: 'lookupPage', url: 'https://github.com/a/b' },
+  loadPopoverUi: { type: 'loadPopoverUi' },
+  getToolAnswer: { type: 'getToolAnswer', toolId: 'synthetic-tool' },
+  hideSite: { type: 'hideSite', host: 'github.com' },
+  openCompare: { type: 'openCompare', a: 'synthetic-a', b: 'synthetic-b' },
+  getStatus: { type: 'getStatus' },
+  syncNow: { type: 'syncNow' },
+  resetToBundled: { type: 'resetToBundled' },
+  setFeedUrl: { type: 'setFeedUrl', url: 'https://feeds.example/feed.json' },
+  getProductSites: { type: 'getProductSites' },
+  searchVerdicts: { type: 'searchVerdicts', query: 'synthetic' },
+  getVerdictAnswer: { type: 'getVerdictAnswer', verdictId: 'synthetic-verdict' },
+};
+
 const cyclic = (): unknown => {
   const o: Record<string, unknown> = { type: 'ping' };
   o.self = o;
@@ -55,11 +76,30 @@ const cyclic = (): unknown => {
 describe('handleMessage', () => {
   it('dispatches a valid request and wraps the answer', async () => {
     const { result, calls } = await reply(
-      { type: 'lookup', url: 'https://github.com/a/b' },
+      { type: 'lookupPage', url: 'https://github.com/a/b' },
       CONTENT,
     );
-    expect(calls).toEqual([{ type: 'lookup', url: 'https://github.com/a/b' }]);
+    expect(calls).toEqual([{ type: 'lookupPage', url: 'https://github.com/a/b' }]);
     expect(result).toEqual({ ok: true, data: { echo: calls[0] } });
+  });
+
+  it('has a sample of every message type in the schemas', () => {
+    expect(Object.keys(SAMPLES).sort()).toEqual(
+      [...CONTENT_REQUEST_TYPES, ...PAGE_REQUEST_TYPES].sort(),
+    );
+  });
+
+  it.each(CONTENT_REQUEST_TYPES)('lets content scripts and pages send %s', async (type) => {
+    for (const sender of [CONTENT, PAGE]) {
+      const { result, calls } = await reply(SAMPLES[type], sender);
+      expect(result).toEqual({ ok: true, data: { echo: SAMPLES[type] } });
+      expect(calls).toEqual([SAMPLES[type]]);
+    }
+  });
+
+  it.each(PAGE_REQUEST_TYPES)('lets extension pages send %s', async (type) => {
+    const { result } = await reply(SAMPLES[type], PAGE);
+    expect(result).toEqual({ ok: true, data: { echo: SAMPLES[type] } });
   });
 
   it('passes the parsed request on, without extra fields', async () => {
@@ -75,17 +115,21 @@ describe('handleMessage', () => {
     ['an array', [{ type: 'ping' }], /malformed/],
     ['an empty object', {}, /malformed/],
     ['an unknown type', { type: 'nope' }, /malformed/],
-    ['a lookup without url', { type: 'lookup' }, /malformed/],
-    ['a lookup whose url is not a string', { type: 'lookup', url: 42 }, /malformed/],
+    ['a lookup without url', { type: 'lookupPage' }, /malformed/],
+    ['a lookup whose url is not a string', { type: 'lookupPage', url: 42 }, /malformed/],
     [
       'a lookup with a url over the schema limit',
-      { type: 'lookup', url: `https://github.com/${'a'.repeat(5000)}` },
+      { type: 'lookupPage', url: `https://github.com/${'a'.repeat(5000)}` },
       /malformed/,
     ],
-    ['a tool request with a non-slug id', { type: 'tool', toolId: 'Not A Slug' }, /malformed/],
+    [
+      'a tool request with a non-slug id',
+      { type: 'getToolAnswer', toolId: 'Not A Slug' },
+      /malformed/,
+    ],
     [
       'a message over 16 KB',
-      { type: 'lookup', url: `https://github.com/${'a'.repeat(20_000)}` },
+      { type: 'lookupPage', url: `https://github.com/${'a'.repeat(20_000)}` },
       /too large/,
     ],
     ['a valid type padded over 16 KB', { type: 'ping', pad: 'x'.repeat(17_000) }, /too large/],
@@ -105,17 +149,20 @@ describe('handleMessage', () => {
     expect(result.ok).toBe(true);
   });
 
-  it.each(['syncNow', 'reset', 'status'] as const)(
-    'answers forbidden when a content script sends %s',
-    async (type) => {
-      const { result, calls } = await reply({ type }, CONTENT);
-      expect(result).toEqual({
-        ok: false,
-        error: { code: 'forbidden', message: `${type} is for extension pages` },
-      });
-      expect(calls).toEqual([]);
-    },
-  );
+  it.each(PAGE_REQUEST_TYPES)('answers forbidden when a content script sends %s', async (type) => {
+    const message = {
+      type,
+      ...(type === 'setFeedUrl' ? { url: 'https://feeds.example/f.json' } : {}),
+      ...(type === 'searchVerdicts' ? { query: 'x' } : {}),
+      ...(type === 'getVerdictAnswer' ? { verdictId: 'x' } : {}),
+    };
+    const { result, calls } = await reply(message, CONTENT);
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: `${type} is for extension pages` },
+    });
+    expect(calls).toEqual([]);
+  });
 
   it.each<[string, SenderInfo]>([
     [
@@ -126,7 +173,7 @@ describe('handleMessage', () => {
     ['a sub-frame', { ...CONTENT, frameId: 3 }],
   ])('answers forbidden for a lookup from %s', async (_name, sender) => {
     const { result, calls } = await reply(
-      { type: 'lookup', url: 'https://github.com/a/b' },
+      { type: 'lookupPage', url: 'https://github.com/a/b' },
       sender,
     );
     expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -148,7 +195,7 @@ describe('handleMessage', () => {
     ],
     ['rejects with a non-Error', () => Promise.reject('synthetic string'), 'synthetic string'],
   ])('answers internal when the handler %s', async (_name, impl, message) => {
-    const { result, calls } = await reply({ type: 'status' }, PAGE, impl);
+    const { result, calls } = await reply({ type: 'getStatus' }, PAGE, impl);
     expect(calls).toHaveLength(1);
     expect(result).toEqual({ ok: false, error: { code: 'internal', message } });
   });

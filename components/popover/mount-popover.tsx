@@ -1,7 +1,7 @@
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
-import { LensApp } from '../../components/popover/PopoverApp';
-import type { MountedPopover, PopoverMount } from '../content/ui-bridge';
+import { PopoverApp } from './PopoverApp';
+import type { MountedPopover, PopoverMount } from '../../lib/content/ui-bridge';
 
 /** React over the drawn badge (badge-host.ts), opened: the user has just clicked it. */
 export function mountPopover({
@@ -19,7 +19,7 @@ export function mountPopover({
     // Synchronous, so the drawn badge is never replaced by an empty container (no flash).
     flushSync(() =>
       root.render(
-        <LensApp badge={next} theme={nextTheme} host={host} actions={actions} {...first} />,
+        <PopoverApp badge={next} theme={nextTheme} host={host} actions={actions} {...first} />,
       ),
     );
   draw(badge, theme);

@@ -1,0 +1,57 @@
+import { checkFeedUrl } from '../feed/url-rules';
+import type { StatusAnswer } from '../messaging/protocol';
+import { loadSettings, saveSettings } from '../settings/settings';
+import { answerForVerdict } from '../store/answers';
+import { readMeta } from '../store/install';
+import { DEFAULT_SEARCH_LIMIT } from '../store/search-index';
+import type { PageHandlers } from './dispatch';
+import type { WorkerState } from './worker-state';
+
+/** The messages only the extension's own pages may send: settings, sync, the whole dataset. */
+export function createPageHandlers(state: WorkerState): PageHandlers {
+  const status = async (): Promise<StatusAnswer> => {
+    const [meta, { settings }] = await Promise.all([readMeta(state.db), loadSettings()]);
+    return { meta: meta ?? null, feedUrl: settings.feedUrl, syncing: state.sync.busy() };
+  };
+
+  return {
+    getStatus: status,
+
+    syncNow: async () => {
+      await state.sync.run();
+      return status();
+    },
+
+    resetToBundled: async () => {
+      await state.resetToBundled();
+      return status();
+    },
+
+    setFeedUrl: async ({ url }) => {
+      if (url.trim() !== '') {
+        const checked = checkFeedUrl(url);
+        if (!checked.ok) throw new Error(checked.message);
+        await saveSettings({ feedUrl: checked.url });
+      } else {
+        await saveSettings({ feedUrl: '' });
+      }
+      await state.sync.schedule();
+      return status();
+    },
+
+    getProductSites: async () => {
+      await state.dataset.ensure();
+      return state.productSites.describe();
+    },
+
+    searchVerdicts: async ({ query, limit }) => {
+      await state.dataset.ensure();
+      return state.search.search(query, limit ?? DEFAULT_SEARCH_LIMIT);
+    },
+
+    getVerdictAnswer: async ({ verdictId }) => {
+      await state.dataset.ensure();
+      return answerForVerdict(state.db, verdictId);
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { browser } from 'wxt/browser';
+import { loadSettings } from '../settings/settings';
+import { readMeta } from '../store/install';
+import type { VerdictDb } from '../store/db';
+import { backoffMinutes, syncFeed, type SyncOutcome } from '../sync/sync-feed';
+
+export const SYNC_ALARM = 'sync';
+export const RETRY_ALARM = 'sync-retry';
+
+export interface SyncScheduleDeps {
+  db: VerdictDb;
+  /** Installs the bundled dataset first on a fresh profile. */
+  ensureDataset: () => Promise<void>;
+  /** Called as soon as a sync installed another dataset, before anything else is awaited. */
+  onInstalled: () => void;
+  /** Called after an install, once the dataset's product domains may have changed. */
+  afterInstall: () => Promise<void>;
+  fetch: typeof fetch;
+  now: () => Date;
+}
+
+export interface SyncSchedule {
+  /** One sync now, or the one already running; null when no feed URL is set. */
+  run(): Promise<SyncOutcome | null>;
+  /** The periodic alarm, set to the interval in the settings (cleared when there is no feed). */
+  schedule(): Promise<void>;
+  /** Whether a sync is running. */
+  busy(): boolean;
+  /** Resolves when no sync is running (a reset waits for it, so the user's last word wins). */
+  idle(): Promise<void>;
+  /** Whether an alarm is one of ours. */
+  isSyncAlarm(name: string): boolean;
+}
+
+/** The feed's sync: on demand, on the periodic alarm, and retried with backoff after a failure. */
+export function createSyncSchedule(deps: SyncScheduleDeps): SyncSchedule {
+  let syncing: Promise<SyncOutcome | null> | null = null;
+
+  const once = async (): Promise<SyncOutcome | null> => {
+    await deps.ensureDataset();
+    const { settings } = await loadSettings();
+    if (!settings.feedUrl) return null;
+    const outcome = await syncFeed(deps.db, settings.feedUrl, {
+      fetch: deps.fetch,
+      now: deps.now,
+    });
+    // Before anything else is awaited: lookups from now on must not answer from the old index.
+    if (outcome.kind === 'updated') deps.onInstalled();
+    await browser.alarms.clear(RETRY_ALARM);
+    if (outcome.kind === 'updated') await deps.afterInstall();
+    if (outcome.kind === 'failed') {
+      const meta = await readMeta(deps.db);
+      await browser.alarms.create(RETRY_ALARM, {
+        delayInMinutes: backoffMinutes(meta?.failures ?? 1, settings.syncHours),
+      });
+    }
+    return outcome;
+  };
+
+  return {
+    run() {
+      syncing ??= once().finally(() => {
+        syncing = null;
+      });
+      return syncing;
+    },
+    async schedule() {
+      const { settings } = await loadSettings();
+      await browser.alarms.clear(SYNC_ALARM);
+      if (settings.feedUrl)
+        await browser.alarms.create(SYNC_ALARM, { periodInMinutes: settings.syncHours * 60 });
+    },
+    busy: () => syncing !== null,
+    idle: async () => {
+      await syncing?.catch(() => undefined);
+    },
+    isSyncAlarm: (name) => name === SYNC_ALARM || name === RETRY_ALARM,
+  };
+}

@@ -1,0 +1,67 @@
+import { createLookupIndexCache, type LookupIndexCache } from '../store/lookup-index';
+import { createSearchService, type SearchService } from '../store/search-index';
+import { VerdictDb } from '../store/db';
+import { installBundled } from './bundled';
+import { createDatasetGate, type DatasetGate } from './dataset-gate';
+import { createProductSites, type ProductSites } from './product-sites';
+import { createSettingsCache, type SettingsCache } from './settings-cache';
+import { createSyncSchedule, type SyncSchedule } from './sync-schedule';
+
+/**
+ * What the worker holds for one life (it is stopped and started at the browser's will): the
+ * database and the in-memory structures read from it. Handlers and listeners share it.
+ */
+export interface WorkerState {
+  db: VerdictDb;
+  dataset: DatasetGate;
+  /** Lookups answer from memory: the packed match-key index, read once per worker life. */
+  lookupIndex: LookupIndexCache;
+  /** Built on the first search, rebuilt only after another dataset is installed. */
+  search: SearchService;
+  settings: SettingsCache;
+  sync: SyncSchedule;
+  productSites: ProductSites;
+  /** Installs the dataset shipped with the extension over whatever is installed. */
+  resetToBundled(): Promise<void>;
+}
+
+/** Everything has the browser's default; tests hand in fakes. */
+export interface WorkerStateOptions {
+  db?: VerdictDb;
+  installBundled?: (db: VerdictDb) => Promise<void>;
+  productSites?: ProductSites;
+  fetch?: typeof fetch;
+  now?: () => Date;
+}
+
+export function createWorkerState(options: WorkerStateOptions = {}): WorkerState {
+  const db = options.db ?? new VerdictDb();
+  const lookupIndex = createLookupIndexCache(() => db.lookupIndex.get('current'));
+  const install = options.installBundled ?? installBundled;
+  const bundled = () => install(db).then(lookupIndex.invalidate);
+  const dataset = createDatasetGate(db, bundled);
+  const productSites = options.productSites ?? createProductSites(db);
+  const sync = createSyncSchedule({
+    db,
+    ensureDataset: dataset.ensure,
+    onInstalled: lookupIndex.invalidate,
+    afterInstall: productSites.refresh,
+    fetch: options.fetch ?? ((...args) => fetch(...args)),
+    now: options.now ?? (() => new Date()),
+  });
+  return {
+    db,
+    dataset,
+    lookupIndex,
+    search: createSearchService(db),
+    settings: createSettingsCache(),
+    sync,
+    productSites,
+    async resetToBundled() {
+      // A sync in flight would install its feed over the reset; the user's last word wins.
+      await sync.idle();
+      await bundled();
+      await productSites.refresh();
+    },
+  };
+}

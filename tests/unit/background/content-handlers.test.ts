@@ -1,0 +1,136 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { loadSettings, saveSettings } from '../../../lib/settings/settings';
+import { dropDbs } from '../support/db';
+import { syntheticFeed } from '../support/feeds';
+import { CONTENT_SENDER, testWorker } from '../support/worker';
+
+beforeEach(() => fakeBrowser.reset());
+afterEach(dropDbs);
+
+const REPO = 'https://github.com/synthetic-org/tool-0';
+const worker = () => testWorker({ bundled: syntheticFeed({ tools: 3, verdicts: 3 }) });
+
+describe('lookupPage', () => {
+  it('installs the bundled dataset on a fresh profile, once, and answers from it', async () => {
+    const w = worker();
+    const [a, b] = await Promise.all([
+      w.content.lookupPage({ type: 'lookupPage', url: REPO }, CONTENT_SENDER),
+      w.content.lookupPage({ type: 'lookupPage', url: `${REPO}/issues/1` }, CONTENT_SENDER),
+    ]);
+    expect(a).toEqual({
+      found: true,
+      badge: {
+        toolId: 'synthetic-tool-0',
+        toolName: 'Synthetic Tool 0 (a)',
+        verdictId: 'synthetic-verdict-0',
+        panelShip: 0,
+      },
+    });
+    expect(b).toEqual(a);
+    expect(w.installs.bundled).toBe(1);
+  });
+
+  it('answers a plain miss for pages that are no tool or an unrated one', async () => {
+    const w = worker();
+    for (const url of ['https://github.com/settings/profile', 'https://github.com/unrated/repo']) {
+      expect(await w.content.lookupPage({ type: 'lookupPage', url }, CONTENT_SENDER)).toEqual({
+        found: false,
+      });
+    }
+  });
+
+  it('says when the settings hide the badge: a site switched off, a hidden host', async () => {
+    const w = worker();
+    await saveSettings({ sites: { github: false, huggingface: true, product: true } });
+    expect(await w.content.lookupPage({ type: 'lookupPage', url: REPO }, CONTENT_SENDER)).toEqual({
+      found: false,
+      bySettings: true,
+    });
+    await saveSettings({
+      sites: { github: true, huggingface: true, product: true },
+      hiddenHosts: ['github.com'],
+    });
+    // The worker's cache is dropped by the storage listener in start.ts; here, by hand.
+    w.state.settings.invalidate();
+    expect(
+      await w.content.lookupPage(
+        { type: 'lookupPage', url: 'https://www.github.com/synthetic-org/tool-0' },
+        CONTENT_SENDER,
+      ),
+    ).toEqual({ found: false, bySettings: true });
+  });
+});
+
+describe('loadPopoverUi', () => {
+  it('injects the UI into the sender’s tab and frame', async () => {
+    const w = worker();
+    const reply = await w.content.loadPopoverUi(
+      { type: 'loadPopoverUi' },
+      { ...CONTENT_SENDER, frameId: 0 },
+    );
+    expect(reply).toEqual({ loaded: true });
+    expect(w.effects.injectPopoverUi).toHaveBeenCalledWith(7, 0);
+  });
+
+  it('answers not loaded for a sender without a tab, and when injection fails', async () => {
+    const w = worker();
+    expect(
+      await w.content.loadPopoverUi({ type: 'loadPopoverUi' }, { id: 'x', url: REPO }),
+    ).toEqual({ loaded: false });
+    w.effects.injectPopoverUi.mockResolvedValueOnce(false);
+    expect(await w.content.loadPopoverUi({ type: 'loadPopoverUi' }, CONTENT_SENDER)).toEqual({
+      loaded: false,
+    });
+  });
+});
+
+describe('getToolAnswer', () => {
+  it('answers the newest verdict, or the one asked for, and null for unknown ones', async () => {
+    const w = testWorker({ bundled: syntheticFeed({ tools: 2, verdicts: 4 }) });
+    const newest = await w.content.getToolAnswer(
+      { type: 'getToolAnswer', toolId: 'synthetic-tool-0' },
+      CONTENT_SENDER,
+    );
+    expect(newest?.verdicts.map((v) => v.id)).toEqual([
+      'synthetic-verdict-2',
+      'synthetic-verdict-0',
+    ]);
+    expect(newest?.verdict.id).toBe('synthetic-verdict-2');
+    const older = await w.content.getToolAnswer(
+      { type: 'getToolAnswer', toolId: 'synthetic-tool-0', verdictId: 'synthetic-verdict-0' },
+      CONTENT_SENDER,
+    );
+    expect(older?.verdict.id).toBe('synthetic-verdict-0');
+    expect(
+      await w.content.getToolAnswer(
+        { type: 'getToolAnswer', toolId: 'synthetic-missing' },
+        CONTENT_SENDER,
+      ),
+    ).toBeNull();
+  });
+});
+
+describe('hideSite', () => {
+  it('adds the host once, without www.', async () => {
+    const w = worker();
+    expect(
+      await w.content.hideSite({ type: 'hideSite', host: 'WWW.GitHub.com' }, CONTENT_SENDER),
+    ).toEqual({ hidden: 'github.com' });
+    await w.content.hideSite({ type: 'hideSite', host: 'github.com' }, CONTENT_SENDER);
+    expect((await loadSettings()).settings.hiddenHosts).toEqual(['github.com']);
+  });
+});
+
+describe('openCompare', () => {
+  it('opens the compare page for the pair', async () => {
+    const w = worker();
+    await w.content.openCompare(
+      { type: 'openCompare', a: 'synthetic-verdict-0', b: 'synthetic-verdict-1' },
+      CONTENT_SENDER,
+    );
+    expect(w.effects.openExtensionPage).toHaveBeenCalledWith(
+      '/compare.html?a=synthetic-verdict-0&b=synthetic-verdict-1',
+    );
+  });
+});
