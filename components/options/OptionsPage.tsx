@@ -1,14 +1,10 @@
 import { useEffect, useState } from 'react';
-import {
-  DEFAULT_SETTINGS,
-  saveSettings,
-  type SettingKey,
-  type Settings,
-} from '../../lib/settings/settings';
 import { useSettings } from '../../lib/ui/use-settings';
 import { FeedSettings } from './FeedSettings';
 import { ReviewerChoices } from './ReviewerChoices';
 import { SiteSettings } from './SiteSettings';
+import { DEFAULT_SETTINGS, type SettingKey, type Settings } from '../../lib/settings/schema';
+import { saveSettings } from '../../lib/settings/storage';
 
 const SETTING_NAMES: Record<SettingKey, string> = {
   reviewers: 'reviewers',

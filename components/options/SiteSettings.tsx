@@ -4,8 +4,8 @@ import { send, type Reply, type ResponseMap } from '../../lib/messaging/protocol
 import { requestHostAccess } from '../../lib/ui/host-grants';
 import { BUILT_IN_SITES } from '../../lib/sites/built-in';
 import { missingPatterns } from '../../lib/sites/product-patterns';
-import type { Settings } from '../../lib/settings/settings';
 import { useSavedSetting } from '../../lib/ui/use-saved-setting';
+import type { Settings } from '../../lib/settings/schema';
 
 type SiteKey = keyof Settings['sites'];
 

@@ -1,10 +1,10 @@
 import { detect } from '../detect';
-import { saveSettings, loadSettings } from '../settings/settings';
 import { isHiddenHost, normalizeHost } from '../sites/hidden-hosts';
 import { answerForTool } from '../store/answers';
 import type { ContentHandlers } from './dispatch';
 import type { WorkerEffects } from './effects';
 import type { WorkerState } from './worker-state';
+import { saveSettings, loadSettings } from '../settings/storage';
 
 /** The messages content scripts may send: each answers about the page it came from. */
 export function createContentHandlers(state: WorkerState, effects: WorkerEffects): ContentHandlers {

@@ -1,11 +1,11 @@
 import { checkFeedUrl } from '../feed/url-rules';
 import type { StatusAnswer } from '../messaging/protocol';
-import { loadSettings, saveSettings } from '../settings/settings';
 import { answerForVerdict } from '../store/answers';
 import { readMeta } from '../store/install';
 import { DEFAULT_SEARCH_LIMIT } from '../store/search-index';
 import type { PageHandlers } from './dispatch';
 import type { WorkerState } from './worker-state';
+import { loadSettings, saveSettings } from '../settings/storage';
 
 /** The messages only the extension's own pages may send: settings, sync, the whole dataset. */
 export function createPageHandlers(state: WorkerState): PageHandlers {

@@ -1,4 +1,5 @@
-import { loadSettings, type Settings } from '../settings/settings';
+import { loadSettings } from '../settings/storage';
+import type { Settings } from '../settings/schema';
 
 export interface SettingsCache {
   current(): Promise<Settings>;

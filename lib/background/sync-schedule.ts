@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { loadSettings } from '../settings/settings';
 import { readMeta } from '../store/install';
 import type { VerdictDb } from '../store/db';
 import { backoffMinutes, syncFeed, type SyncOutcome } from '../sync/sync-feed';
+import { loadSettings } from '../settings/storage';
 
 export const SYNC_ALARM = 'sync';
 export const RETRY_ALARM = 'sync-retry';

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
-import { saveSettings, type SettingKey, type Settings } from '../settings/settings';
+import { saveSettings } from '../settings/storage';
+import type { SettingKey, Settings } from '../settings/schema';
 
 export interface SavedSetting<K extends SettingKey> {
   value: Settings[K];

@@ -1,10 +1,6 @@
 import { useEffect, useState } from 'react';
-import {
-  DEFAULT_SETTINGS,
-  loadSettings,
-  watchSettings,
-  type LoadedSettings,
-} from '../settings/settings';
+import { DEFAULT_SETTINGS, type LoadedSettings } from '../settings/schema';
+import { loadSettings, watchSettings } from '../settings/storage';
 
 /** Current settings, live: a change in options shows at once in every open view. */
 export function useSettings(): LoadedSettings & { loaded: boolean } {

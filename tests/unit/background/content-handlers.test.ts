@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { loadSettings, saveSettings } from '../../../lib/settings/settings';
 import { dropDbs } from '../support/db';
 import { syntheticFeed } from '../support/feeds';
 import { CONTENT_SENDER, testWorker } from '../support/worker';
+import { loadSettings, saveSettings } from '../../../lib/settings/storage';
 
 beforeEach(() => fakeBrowser.reset());
 afterEach(dropDbs);

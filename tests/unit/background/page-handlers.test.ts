@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
 import { SYNC_ALARM } from '../../../lib/background/sync-schedule';
-import { loadSettings } from '../../../lib/settings/settings';
 import { dropDbs } from '../support/db';
 import { jsonResponse, syntheticFeed } from '../support/feeds';
 import { CONTENT_SENDER, testWorker } from '../support/worker';
+import { loadSettings } from '../../../lib/settings/storage';
 
 beforeEach(() => fakeBrowser.reset());
 afterEach(dropDbs);

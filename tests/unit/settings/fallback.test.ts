@@ -1,16 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
+import { DEFAULT_SETTINGS, type LoadedSettings } from '../../../lib/settings/schema';
+import { isSettingsChange, SETTINGS_FALLBACK_KEY } from '../../../lib/settings/keys';
 import {
-  DEFAULT_SETTINGS,
-  isSettingsChange,
   isSyncLimitError,
   loadSettings,
   saveSettings,
-  SETTINGS_FALLBACK_KEY,
   watchSettings,
-  type LoadedSettings,
-} from '../../../lib/settings/settings';
+} from '../../../lib/settings/storage';
 
 const PER_ITEM = 'QUOTA_BYTES_PER_ITEM quota exceeded';
 const RATE = 'This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.';

@@ -5,11 +5,11 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
 import {
   DEFAULT_SETTINGS,
-  loadSettings,
   migrateSettings,
   readSettings,
   type LoadedSettings,
-} from '../../../lib/settings/settings';
+} from '../../../lib/settings/schema';
+import { loadSettings } from '../../../lib/settings/storage';
 
 interface Fixture {
   description: string;

@@ -5,12 +5,11 @@ import { REVIEWER_IDS } from '../../../lib/feed/schema';
 import {
   DEFAULT_SETTINGS,
   DEFAULT_SYNC_HOURS,
-  loadSettings,
   readSettings,
-  saveSettings,
   type SettingKey,
   type Settings,
-} from '../../../lib/settings/settings';
+} from '../../../lib/settings/schema';
+import { loadSettings, saveSettings } from '../../../lib/settings/storage';
 
 describe('defaults', () => {
   it('shows every reviewer on every site, with no feed, every 6 hours', () => {
