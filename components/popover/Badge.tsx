@@ -1,6 +1,7 @@
 import { forwardRef } from 'react';
-import { bandOf, BAND_LABEL } from '../../lib/model/band';
-import { badgeLabel, percent } from '../../lib/model/format';
+import { bandOf } from '../../lib/model/band';
+import { badgeAccessibleName } from '../../lib/model/badge-label';
+import { percent } from '../../lib/model/format';
 
 interface Props {
   toolName: string;
@@ -19,7 +20,7 @@ export const Badge = forwardRef<HTMLButtonElement, Props>(function Badge(
       ref={ref}
       type="button"
       className={`vl-badge vl-band-${band}`}
-      aria-label={`${badgeLabel(toolName, panelShip)} (${BAND_LABEL[band].toLowerCase()}), open panel verdict`}
+      aria-label={badgeAccessibleName(toolName, panelShip)}
       aria-haspopup="dialog"
       aria-expanded={expanded}
       onClick={onToggle}

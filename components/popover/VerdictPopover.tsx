@@ -2,7 +2,7 @@ import { forwardRef, useId } from 'react';
 import { bandOf, BAND_LABEL } from '../../lib/model/band';
 import { communityText, dateText, percent } from '../../lib/model/format';
 import type { ReviewerId } from '../../lib/feed/schema';
-import { PERSONA_ORDER } from '../../lib/model/reviewers';
+import { followedQuotes } from '../../lib/model/followed-reviews';
 import { QuoteBlock } from './QuoteBlock';
 import type { ToolAnswer } from '../../lib/model/answers';
 
@@ -23,10 +23,7 @@ export const VerdictPopover = forwardRef<HTMLDivElement, Props>(function Verdict
   const titleId = useId();
   const { verdict, tool } = answer;
   const band = bandOf(verdict.panelShip);
-  const reviewers = new Map(answer.reviewers.map((r) => [r.id, r]));
-  const quotes = verdict.reviews
-    .filter((r) => chosen.includes(r.reviewerId) && reviewers.has(r.reviewerId))
-    .sort((a, b) => PERSONA_ORDER.indexOf(a.reviewerId) - PERSONA_ORDER.indexOf(b.reviewerId));
+  const quotes = followedQuotes(chosen, verdict, answer.reviewers);
   const others = answer.verdicts.filter((v) => v.id !== verdict.id);
   const partners = answer.comparisons.flatMap((c) =>
     c.partners.map((p) => ({ comparison: c, partner: p })),
@@ -74,12 +71,9 @@ export const VerdictPopover = forwardRef<HTMLDivElement, Props>(function Verdict
       <section aria-label="Reviewer scorecard">
         {quotes.length > 0 ? (
           <ul className="vl-quotes">
-            {quotes.map((q) => {
-              const reviewer = reviewers.get(q.reviewerId);
-              return reviewer ? (
-                <QuoteBlock key={q.reviewerId} reviewer={reviewer} quote={q.quote} />
-              ) : null;
-            })}
+            {quotes.map(({ reviewer, quote }) => (
+              <QuoteBlock key={reviewer.id} reviewer={reviewer} quote={quote} />
+            ))}
           </ul>
         ) : (
           <p className="vl-muted">

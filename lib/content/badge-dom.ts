@@ -1,5 +1,6 @@
-import { bandOf, BAND_LABEL } from '../model/band';
-import { badgeLabel, percent } from '../model/format';
+import { bandOf } from '../model/band';
+import { badgeAccessibleName } from '../model/badge-label';
+import { percent } from '../model/format';
 import type { Theme } from './theme';
 import type { BadgeSummary } from '../model/answers';
 
@@ -36,10 +37,7 @@ export function drawBadge(doc: Document): DomBadge {
       const band = bandOf(panelShip);
       root.dataset.theme = theme;
       button.className = `vl-badge vl-band-${band}`;
-      button.setAttribute(
-        'aria-label',
-        `${badgeLabel(toolName, panelShip)} (${BAND_LABEL[band].toLowerCase()}), open panel verdict`,
-      );
+      button.setAttribute('aria-label', badgeAccessibleName(toolName, panelShip));
       button.setAttribute('aria-haspopup', 'dialog');
       button.setAttribute('aria-expanded', 'false');
       score.textContent = percent(panelShip);

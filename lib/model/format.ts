@@ -16,7 +16,3 @@ export function dateTimeText(iso: string | null | undefined, locale?: string): s
   if (Number.isNaN(d.getTime())) return 'unknown';
   return d.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
 }
-
-/** Accessible name of a badge: "ml-intern: 75% ship". */
-export const badgeLabel = (toolName: string, panelShip: number): string =>
-  `${toolName}: ${percent(panelShip)} ship`;

@@ -1,5 +1,5 @@
 import { communityText, dateText, percent } from '../model/format';
-import { PERSONAS, PERSONA_ORDER } from '../model/reviewers';
+import { followedReviewers, quoteOf } from '../model/followed-reviews';
 import type { Reviewer, ReviewerId, Verdict } from '../feed/schema';
 import type { ToolAnswer, VerdictSummary } from '../model/answers';
 
@@ -98,12 +98,8 @@ export interface QuoteRow {
   b: string | null;
 }
 
-const quoteOf = (verdict: Pick<Verdict, 'reviews'> | null, id: ReviewerId): string | null =>
-  verdict?.reviews.find((r) => r.reviewerId === id)?.quote ?? null;
-
 /**
- * One row per chosen reviewer, in the panel's order, with both sides' quotes. Names and focus
- * lines come from the dataset where it has the reviewer, else from the built-in personas.
+ * One row per followed reviewer (model/followed-reviews.ts), with both sides' quotes.
  */
 export function quoteRows(
   chosen: readonly ReviewerId[],
@@ -111,13 +107,10 @@ export function quoteRows(
   b: Pick<Verdict, 'reviews'> | null,
   datasetReviewers: readonly Reviewer[] = [],
 ): QuoteRow[] {
-  const known = new Map<ReviewerId, Reviewer>(PERSONAS.map((p) => [p.id, p]));
-  for (const r of datasetReviewers) known.set(r.id, r);
-  const wanted = new Set(chosen);
-  return PERSONA_ORDER.filter((id) => wanted.has(id)).map((id) => ({
-    reviewer: known.get(id)!,
-    a: quoteOf(a, id),
-    b: quoteOf(b, id),
+  return followedReviewers(chosen, datasetReviewers).map((reviewer) => ({
+    reviewer,
+    a: quoteOf(a, reviewer.id),
+    b: quoteOf(b, reviewer.id),
   }));
 }
 
