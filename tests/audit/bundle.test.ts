@@ -1,0 +1,43 @@
+/**
+ * What the shipped builds carry. lens.js runs on every GitHub and Hugging Face page, so it is
+ * held to a budget here, in `npm test`, not only in the bench; and it must not carry what its
+ * lint zone forbids (React, zod, Dexie), whatever a dependency pulls in.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+
+const OUTPUT = join(import.meta.dirname, '..', '..', '.output');
+/** Gzipped bytes of lens.js allowed (docs/benchmarks.md: content.js.gz.kb). */
+export const LENS_GZIP_BUDGET = 10 * 1024;
+
+function built(dir: string, file: string): string {
+  const path = join(OUTPUT, dir, file);
+  if (!existsSync(path)) throw new Error(`${path} is missing: run npm run test:audit`);
+  return readFileSync(path, 'utf8');
+}
+
+describe.each(['chrome-mv3', 'firefox-mv3'])('%s lens.js', (dir) => {
+  const lens = built(dir, 'lens.js');
+
+  it(`is at most ${LENS_GZIP_BUDGET / 1024} KB gzipped`, () => {
+    const gzipped = gzipSync(lens, { level: 9 }).byteLength;
+    expect(gzipped).toBeGreaterThan(1000);
+    expect(gzipped).toBeLessThanOrEqual(LENS_GZIP_BUDGET);
+  });
+
+  it('carries no React, zod or Dexie', () => {
+    // Markers each library's own code contains, minified or not.
+    expect(lens).not.toMatch(/react\.element|__SECRET_INTERNALS|reactjs\.org\/docs\/error/);
+    expect(lens).not.toMatch(/ZodError|\$ZodType/);
+    expect(lens).not.toMatch(/Dexie|IDBKeyRange/);
+  });
+});
+
+describe('the popover script', () => {
+  it('brings React (so the marker test above can fail)', () => {
+    const ui = built('chrome-mv3', 'content-scripts/lens-ui.js');
+    expect(ui).toMatch(/react\.element|react\.transitional\.element/);
+  });
+});
