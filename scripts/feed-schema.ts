@@ -1,4 +1,4 @@
-// Writes docs/feed.schema.json from the zod schema in lib/schema.ts.
+// Writes docs/feed.schema.json from the zod schema in lib/feed/schema.ts.
 import { writeFileSync } from 'node:fs';
 import { feedJsonSchemaText } from './feed-json-schema';
 

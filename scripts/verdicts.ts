@@ -19,7 +19,7 @@ import {
   writeTextAtomic,
 } from './importer/files';
 
-/** The verdict dataset CLI: argument parsing and I/O only; the work is in lib/importer. */
+/** The verdict dataset CLI: argument parsing and I/O only; the work is in scripts/importer. */
 
 export const USAGE = `Usage: npm run verdicts -- <command> [options]
 

@@ -23,7 +23,7 @@ export interface BenchHooks {
   /** Drops the prepared rows and the floor database. */
   resetFloor(): Promise<void>;
   /**
-   * The lookup's steps (service.ts), each timed on its own, in ms: the index read on a worker
+   * The lookup's steps (content-handlers.ts), each timed on its own, in ms: the index read on a worker
    * wake (once), detect and find for every URL, and the answer the popover reads when opened;
    * `idb` is one bare `meta.get` (the price of any IndexedDB round trip).
    */

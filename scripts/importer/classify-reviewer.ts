@@ -3,7 +3,7 @@ import type { ReviewerId } from '../../lib/feed/schema';
 /**
  * The scorecard names no reviewers: a tool's first three quotes are builder, skeptic and futurist
  * by position, and the fourth seat goes to whichever of product / creator / business reviewed it.
- * Each persona argues from its own vocabulary (lib/reviewers.ts `focus`), so keyword scoring
+ * Each persona argues from its own vocabulary (lib/model/reviewers.ts `focus`), so keyword scoring
  * tells them apart; weights favour the words that are almost a signature of one persona.
  */
 

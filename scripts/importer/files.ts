@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { byText } from '../../lib/model/sorted';
 
 /**
- * The CLI's file access, kept out of lib/importer so the importer itself stays free of node:
+ * The CLI's file access, kept apart so the importer itself stays free of node:
  * modules. Every failure becomes an InputError whose message names the file as the user wrote it.
  */
 

@@ -9,7 +9,7 @@ import { hook } from '../hooks';
 const PER_RUN = 40;
 
 /**
- * Page URLs for synthetic tool `n` (see lib/synth.ts): its GitHub repo, or its Hugging Face model,
+ * Page URLs for synthetic tool `n` (see scripts/synth.ts): its GitHub repo, or its Hugging Face model,
  * dataset or space. `.example` product domains are never looked up (the detector skips reserved
  * TLDs), so they are left out.
  */

@@ -63,7 +63,7 @@ describe('no HTML sinks and no code evaluation', () => {
 /**
  * Where a link or a new tab may point. The feed carries no URLs today, so every target is an
  * extension page. A link built from feed data must go through an https-only helper (a
- * `safeHttpsUrl(s): string | null` in lib/safe-url.ts) and be added here.
+ * `safeHttpsUrl(s): string | null` in lib/model/safe-url.ts) and be added here.
  */
 const EXTENSION_PAGE = /(?:browser|chrome)\.runtime\.getURL\(/;
 const ALLOWED_HREF_CALLS = ['pageHref', 'safeHttpsUrl'];

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { feedJsonSchema, feedJsonSchemaText } from '../../../scripts/feed-json-schema';
 
 describe('docs/feed.schema.json', () => {
-  it('is the JSON Schema generated from lib/schema.ts (run `npm run schema` after changing it)', () => {
+  it('is the JSON Schema generated from lib/feed/schema.ts (run `npm run schema` after changing it)', () => {
     const committed = readFileSync(
       new URL('../../../docs/feed.schema.json', import.meta.url),
       'utf8',
