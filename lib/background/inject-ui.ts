@@ -10,7 +10,7 @@ export async function injectPopoverUi(tabId: number, frameId: number): Promise<b
   try {
     await browser.scripting.executeScript({
       target: { tabId, frameIds: [frameId] },
-      files: ['/content-scripts/lens-ui.js'],
+      files: ['/content-scripts/popover.js'],
       // Without it Chrome holds the script until the page is idle; the badge waits on it.
       injectImmediately: true,
     });

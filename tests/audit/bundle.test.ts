@@ -37,7 +37,7 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('%s lens.js', (dir) => {
 
 describe('the popover script', () => {
   it('brings React (so the marker test above can fail)', () => {
-    const ui = built('chrome-mv3', 'content-scripts/lens-ui.js');
+    const ui = built('chrome-mv3', 'content-scripts/popover.js');
     expect(ui).toMatch(/react\.element|react\.transitional\.element/);
   });
 });
