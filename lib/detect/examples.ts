@@ -55,6 +55,13 @@ const github: DetectorExamples = {
     'https://github.com/user-1-2/repo...x': 'user-1-2/repo...x',
     'https://github.com./anthropics/claude-code': 'anthropics/claude-code',
     'https://github.com/github/docs': 'github/docs',
+    // Live repositories whose owners the old hand-copied reserved list refused.
+    'https://github.com/community/community': 'community/community',
+    'https://github.com/community/community/discussions/12': 'community/community',
+    'https://github.com/docs/docs': 'docs/docs',
+    'https://github.com/access/repo': 'access/repo',
+    // The "Use this template" page is about the template repository.
+    'https://github.com/octocat/template/generate': 'octocat/template',
   },
   reject: [
     'https://github.com',
@@ -126,6 +133,12 @@ const github: DetectorExamples = {
     'https://github.com/feed/x',
     'https://github.com/user-attachments/assets/0123-abcd',
     'https://github.com/mcp/github/github-mcp-server',
+    'https://github.com/repos/octocat/hello',
+    'https://github.com/accelerator/2026',
+    'https://github.com/spark/new',
+    'https://github.com/www/x',
+    'https://github.com/wikis/x/y',
+    'https://github.com/careers/x',
     'https://github.com/-octocat/repo',
     'https://github.com/octo--cat/repo',
     'https://github.com/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/repo',
@@ -181,6 +194,16 @@ const huggingface: DetectorExamples = {
     'https://huggingface.co/spaces/black-forest-labs/FLUX.1-dev/settings':
       'spaces/black-forest-labs/flux.1-dev',
     'https://huggingface.co./google/gemma-2-9b': 'google/gemma-2-9b',
+    'https://huggingface.co/models/meta-llama/llama': 'meta-llama/llama',
+    'https://huggingface.co/kernels/kernels-community/activation':
+      'kernels/kernels-community/activation',
+    'https://huggingface.co/kernels/kernels-community/activation/tree/main':
+      'kernels/kernels-community/activation',
+    // A repository named like a route is still a repository where its own pages follow.
+    'https://huggingface.co/datasets/synthetic-org/tree': 'datasets/synthetic-org/tree',
+    'https://huggingface.co/datasets/synthetic-org/tree/discussions': 'datasets/synthetic-org/tree',
+    'https://huggingface.co/datasets/synthetic-org/tree/blob/main/x.csv':
+      'datasets/synthetic-org/tree',
   },
   reject: [
     'https://huggingface.co',
@@ -191,7 +214,14 @@ const huggingface: DetectorExamples = {
     'https://huggingface.co/pricing',
     'https://huggingface.co/models',
     'https://huggingface.co/models?search=llama',
-    'https://huggingface.co/models/meta-llama/llama',
+    'https://huggingface.co/kernels',
+    'https://huggingface.co/kernels/kernels-community',
+    'https://huggingface.co/buckets/synthetic-org/synthetic-bucket',
+    'https://huggingface.co/buckets/synthetic-org/synthetic-bucket/tree/sub/dir',
+    // Legacy single-name repositories (`squad`, `gpt2`) before a route: not `squad/blob`.
+    'https://huggingface.co/datasets/squad/blob/main/file.json',
+    'https://huggingface.co/gpt2/blob/main/config.json',
+    'https://huggingface.co/gpt2/resolve/main/model.safetensors',
     'https://huggingface.co/datasets',
     'https://huggingface.co/datasets?search=squad',
     'https://huggingface.co/spaces',

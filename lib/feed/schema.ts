@@ -26,13 +26,17 @@ const text = (max: number) => z.string().trim().min(1, 'required').max(max);
 
 const GITHUB_REPO = /^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/;
 const HF_REPO =
-  /^(?:(?:datasets|spaces)\/)?[A-Za-z0-9][A-Za-z0-9._-]{0,95}\/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$/;
+  /^(?:(?:datasets|spaces|kernels)\/)?[A-Za-z0-9][A-Za-z0-9._-]{0,95}\/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$/;
 const HOSTNAME = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 export const ToolMatchSchema = z.object({
   github: z.array(z.string().regex(GITHUB_REPO, 'must be owner/repo')).default([]),
   huggingface: z
-    .array(z.string().regex(HF_REPO, 'must be org/name, datasets/org/name or spaces/org/name'))
+    .array(
+      z
+        .string()
+        .regex(HF_REPO, 'must be org/name, datasets/org/name, spaces/org/name or kernels/org/name'),
+    )
     .default([]),
   domains: z
     .array(z.string().toLowerCase().regex(HOSTNAME, 'must be a host name such as cursor.com'))

@@ -2,14 +2,14 @@ import type { ToolMatch } from '../feed/schema';
 
 /**
  * Normalized match keys, the one vocabulary shared by the feed, the database index and the
- * detectors: `github:owner/repo`, `hf:org/name`, `hf:datasets/org/name`, `hf:spaces/org/name`,
+ * detectors: `github:owner/repo`, `hf:org/name`, `hf:datasets/org/name`, `hf:spaces/org/name`, `hf:kernels/org/name`,
  * `domain:host`. Everything is lower case because both sites resolve names case-insensitively.
  */
 export type MatchKey = string;
 
 export const githubKey = (ownerRepo: string): MatchKey => `github:${ownerRepo.toLowerCase()}`;
 
-/** `org/name`, `datasets/org/name` or `spaces/org/name`. */
+/** `org/name`, `datasets/org/name`, `spaces/org/name` or `kernels/org/name`. */
 export const huggingfaceKey = (repoPath: string): MatchKey => `hf:${repoPath.toLowerCase()}`;
 
 export const domainKey = (host: string): MatchKey => `domain:${host.toLowerCase()}`;

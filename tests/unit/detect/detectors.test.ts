@@ -133,7 +133,7 @@ describe('detect()', () => {
 
   it('yields only lower-case keys of the shared vocabulary', () => {
     const shape =
-      /^(?:github:[a-z0-9-]+\/[a-z0-9._-]+|hf:(?:(?:datasets|spaces)\/)?[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._-]*|domain:[a-z0-9-]+(?:\.[a-z0-9-]+)+)$/;
+      /^(?:github:[a-z0-9-]+\/[a-z0-9._-]+|hf:(?:(?:datasets|spaces|kernels)\/)?[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._-]*|domain:[a-z0-9-]+(?:\.[a-z0-9-]+)+)$/;
     for (const detector of detectors) {
       for (const url of matchUrls(detector)) {
         const keys = detect(url)?.keys ?? [];

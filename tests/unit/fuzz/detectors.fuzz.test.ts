@@ -7,7 +7,12 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { detect, detectors, type Detection } from '../../../lib/detect';
 import { RESERVED_OWNERS } from '../../../lib/detect/github';
-import { PROFILE_TABS, RESERVED_NAMES, TYPED_PREFIXES } from '../../../lib/detect/huggingface';
+import {
+  PROFILE_TABS,
+  RESERVED_NAMES,
+  REVISION_ROUTES,
+  TYPED_PREFIXES,
+} from '../../../lib/detect/huggingface';
 import { toolMatchKeys } from '../../../lib/model/match-keys';
 import { ToolMatchSchema } from '../../../lib/feed/schema';
 import { FUZZ_TIMEOUT_MS, fuzzParams } from './runs';
@@ -46,7 +51,9 @@ const hfName = mixedCase(fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,95}$/));
 const hfModelOrg = hfName.filter(
   (org) => !RESERVED_NAMES.has(org.toLowerCase()) && !TYPED_PREFIXES.has(org.toLowerCase()),
 );
-const hfModelName = hfName.filter((name) => !PROFILE_TABS.has(name.toLowerCase()));
+// Route-named repositories are read by their own rule (examples.ts), not the generic one here.
+const hfRepoName = hfName.filter((name) => !REVISION_ROUTES.has(name.toLowerCase()));
+const hfModelName = hfRepoName.filter((name) => !PROFILE_TABS.has(name.toLowerCase()));
 
 // What may follow the repository: deeper path segments (never `.`/`..`, which would climb back
 // out of the repository), a query and a fragment.
@@ -206,7 +213,7 @@ describe('Hugging Face URLs round-trip to hf:[datasets/|spaces/]org/name', () =>
         hfHost,
         fc.constantFrom('datasets', 'spaces'),
         hfName,
-        hfName,
+        hfRepoName,
         tail,
         (host, kind, org, name, rest) => {
           const url = `https://${host}/${kind}/${org}/${name}${rest}`;
