@@ -26,6 +26,7 @@ export const Badge = forwardRef<HTMLButtonElement, Props>(function Badge(
       onClick={onToggle}
     >
       <span className="vl-dot" aria-hidden="true" />
+      <span className="vl-badge-name">{toolName}</span>
       <span className="vl-badge-score">{percent(panelShip)}</span>
       <span className="vl-badge-word">ship</span>
     </button>

@@ -1,7 +1,7 @@
 import { detect } from '../detect';
 import type { Detection } from '../detect/types';
 import type { LookupResult } from '../messaging/protocol';
-import { findAnchor } from './anchor';
+import { findAnchor, hasKnownHeader } from './anchor';
 import { placeHost } from './placement';
 import type { BadgeSummary } from '../model/answers';
 
@@ -44,56 +44,88 @@ export function createBadgeController(deps: BadgeControllerDeps) {
   let floatTimer: ReturnType<typeof setTimeout> | undefined;
   let frame = 0;
   let observer: MutationObserver | null = null;
+  let watching: AbortController | null = null;
+  /** When the last soft navigation started; null on the page as loaded. */
+  let softNavAt: number | null = null;
 
   const clear = () => {
     shown?.ui.remove();
     shown = null;
     observer?.disconnect();
     observer = null;
+    watching?.abort();
+    watching = null;
     clearTimeout(floatTimer);
   };
 
   const place = () => {
     if (!shown) return;
-    const anchor =
-      shown.detection.site === 'product' ? null : findAnchor(deps.doc, shown.detection);
+    const { site } = shown.detection;
+    const anchor = site === 'product' ? null : findAnchor(deps.doc, shown.detection);
+    if (anchor?.ready) {
+      shown.missingSince = null;
+      clearTimeout(floatTimer);
+      placeHost(shown.ui.host, anchor, deps.doc);
+      return;
+    }
     if (!anchor && deps.doc.readyState === 'loading') {
       // The lens starts at document_start: the header is still being parsed, and mutations or
       // the end of parsing call place() again. The wait for a floating badge starts after that.
       deps.doc.addEventListener('DOMContentLoaded', place, { once: true, signal: deps.signal });
       return;
     }
-    if (anchor) shown.missingSince = null;
-    else shown.missingSince ??= performance.now();
-    const waited = shown.missingSince === null ? 0 : performance.now() - shown.missingSince;
-    if (anchor || waited >= deps.floatAfterMs || shown.detection.site === 'product') {
+    // The page's header is there but does not name this repo yet (a soft navigation: URL first,
+    // header later), or is not hydrated yet: give it a moment. A page with no header we know
+    // (a redesign, a product site) gets the floating badge at once.
+    // So is any page right after a soft navigation: the new page's header is on its way.
+    const navigating = softNavAt !== null && performance.now() - softNavAt < deps.floatAfterMs;
+    const pending = anchor !== null || navigating || hasKnownHeader(deps.doc, site);
+    shown.missingSince ??= performance.now();
+    const waited = performance.now() - shown.missingSince;
+    if (!pending || waited >= deps.floatAfterMs) {
       clearTimeout(floatTimer);
-      placeHost(shown.ui.host, anchor, deps.doc);
+      placeHost(shown.ui.host, null, deps.doc);
       return;
     }
-    // The header may still be on its way (URL first, header later): give it a moment.
     if (shown.ui.host.isConnected && shown.ui.host.dataset.placement !== 'floating')
       shown.ui.host.remove();
     clearTimeout(floatTimer);
     floatTimer = setTimeout(place, deps.floatAfterMs - waited);
   };
 
+  // One re-check per frame, however many mutations or resizes came in it.
+  const schedule = () => {
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      const url = deps.currentUrl();
+      if (url !== lastUrl) void route(url);
+      else place();
+    });
+  };
+
   // Only while a badge is up: pages without a verdict pay nothing for observation.
   const observe = () => {
     if (observer) return;
-    observer = new MutationObserver(() => {
-      if (frame) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        const url = deps.currentUrl();
-        if (url !== lastUrl) void route(url);
-        else place();
-      });
+    observer = new MutationObserver(schedule);
+    // Class and `hidden` changes too: GitHub marks a hydrated header `loaded`, and a layout
+    // switch can hide one header and show another without adding nodes.
+    observer.observe(deps.doc.documentElement, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['class', 'hidden'],
     });
-    observer.observe(deps.doc.documentElement, { childList: true, subtree: true });
+    // Breadcrumbs re-render on resize, and a floating badge re-checks the corner it sits in.
+    watching = new AbortController();
+    deps.doc.defaultView?.addEventListener('resize', schedule, {
+      signal: AbortSignal.any([deps.signal, watching.signal]),
+    });
   };
 
   async function route(url: string): Promise<void> {
+    // Every route after the page's first is a navigation inside the page.
+    if (lastUrl !== '' && url !== lastUrl) softNavAt = performance.now();
     lastUrl = url;
     const mine = ++seq;
     // Site switches and hidden sites are the background's call: it answers "none" for them.

@@ -23,12 +23,14 @@ export function drawBadge(doc: Document): DomBadge {
   const dot = doc.createElement('span');
   dot.className = 'vl-dot';
   dot.setAttribute('aria-hidden', 'true');
+  const name = doc.createElement('span');
+  name.className = 'vl-badge-name';
   const score = doc.createElement('span');
   score.className = 'vl-badge-score';
   const word = doc.createElement('span');
   word.className = 'vl-badge-word';
   word.textContent = 'ship';
-  button.append(dot, score, word);
+  button.append(dot, name, score, word);
   root.append(button);
   return {
     root,
@@ -40,6 +42,7 @@ export function drawBadge(doc: Document): DomBadge {
       button.setAttribute('aria-label', badgeAccessibleName(toolName, panelShip));
       button.setAttribute('aria-haspopup', 'dialog');
       button.setAttribute('aria-expanded', 'false');
+      name.textContent = toolName;
       score.textContent = percent(panelShip);
     },
   };

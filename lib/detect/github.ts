@@ -1,4 +1,4 @@
-import reservedNames from 'github-reserved-names/reserved-names.json';
+import reservedNames from 'github-reserved-names/reserved-names.json' with { type: 'json' };
 import { githubKey } from '../model/match-keys';
 import { builtInSiteOf } from '../sites/built-in';
 import type { Detector } from './types';

@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { badges, expect, settled, test, visit } from './support/extension';
 import { installTestFeed } from './support/feeds';
 import { githubPage } from './support/sites';
@@ -63,7 +64,21 @@ test(`badge present or absent on ${TABLE.length} URLs across GitHub, Hugging Fac
   await server.stop();
 });
 
-test('the badge floats in a corner when the header anchor is missing (a redesign)', async ({
+/** When the page's DOMContentLoaded and the badge's first appearance happened, page time. */
+async function timesOf(page: Page) {
+  return page.evaluate(() => (window as unknown as { times: Record<string, number> }).times);
+}
+
+const RECORD_TIMES = () => {
+  const times: Record<string, number> = {};
+  (window as unknown as { times: Record<string, number> }).times = times;
+  document.addEventListener('DOMContentLoaded', () => (times.ready = performance.now()));
+  new MutationObserver(() => {
+    if (document.querySelector('verdict-lens-badge')) times.badge ??= performance.now();
+  }).observe(document, { childList: true, subtree: true });
+};
+
+test('without a header it knows, the badge floats at once, naming the tool, in the corner', async ({
   page,
   context,
 }) => {
@@ -73,13 +88,52 @@ test('the badge floats in a corner when the header anchor is missing (a redesign
       body: '<!doctype html><html><body><main><h1>ml-intern, new design</h1></main></body></html>',
     }),
   );
+  await page.addInitScript(RECORD_TIMES);
   const url = 'https://github.com/huggingface/ml-intern/redesigned';
   expect(await visit(page, url)).toBe('badge');
   await expect(badges(page)).toHaveCount(1);
   await expect(page.locator('verdict-lens-badge[data-placement="floating"]')).toHaveCount(1);
+  // Named, since no header next to it names the repo.
+  await expect(badges(page).first()).toHaveText(/ml-intern\s*75%\s*ship/);
   const box = await badges(page).first().boundingBox();
   const viewport = page.viewportSize();
   expect(box && viewport && box.x > viewport.width / 2 && box.y > viewport.height / 2).toBe(true);
+  // No wait for a header that will not come: the floating fallback waits 1.5 s for one.
+  const times = await timesOf(page);
+  expect(times.badge! - times.ready!).toBeLessThan(1000);
+});
+
+test('the floating badge keeps clear of a chat button and a fixed footer in the corner', async ({
+  page,
+  context,
+}) => {
+  const widgets = {
+    chat: '<button style="position:fixed;right:16px;bottom:16px;width:56px;height:56px;border-radius:28px">Chat</button>',
+    footer:
+      '<div style="position:fixed;left:0;right:0;bottom:0;height:72px;background:#eee">Cookies?</div>',
+  };
+  for (const [name, widget] of Object.entries(widgets)) {
+    const url = `https://github.com/huggingface/ml-intern/with-${name}`;
+    await context.route(url, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html><body><main><h1>ml-intern</h1></main>${widget}</body></html>`,
+      }),
+    );
+    expect(await visit(page, url)).toBe('badge');
+    await expect(page.locator('verdict-lens-badge[data-placement="floating"]')).toHaveCount(1);
+    const overlap = await page.evaluate(() => {
+      const badge = document
+        .querySelector('verdict-lens-badge')
+        ?.shadowRoot?.querySelector('button')
+        ?.getBoundingClientRect();
+      const pinned = document.querySelector('body > :last-child')!.getBoundingClientRect();
+      return badge
+        ? badge.bottom > pinned.top && badge.right > pinned.left && badge.left < pinned.right
+        : true;
+    });
+    expect(overlap, name).toBe(false);
+  }
 });
 
 test('on a page still loading, the badge waits for the header instead of floating', async ({

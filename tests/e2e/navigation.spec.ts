@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, settled, test, visit } from './support/extension';
 import { installTestFeed } from './support/feeds';
-import { githubPage, huggingfacePage } from './support/sites';
+import { githubPage, huggingfacePage, serveSites } from './support/sites';
 import { installBadgeMonitor, monitorState, softNavigate } from './support/soft-nav';
 import { testFeedWithHuggingFace } from './support/test-feeds';
 
@@ -34,6 +34,23 @@ const HUGGINGFACE: Step[] = [
 ];
 
 const DELAYS = [0, 40, 120, 250];
+/** GitHub's React navigation re-renders the crumbs up to 400 ms after the URL changed. */
+const GLOBAL_NAV_DELAYS = [0, 100, 250, 400];
+
+/** In the 2026 layout the badge must sit right after the crumbs naming this very repo. */
+async function besideRepoCrumb(page: Page, url: URL): Promise<boolean> {
+  return page.evaluate(
+    (path) => {
+      const host = document.querySelector('verdict-lens-badge');
+      const nav = host?.previousElementSibling;
+      if (!nav?.matches('[data-testid="top-nav-center"] > nav[aria-label="Breadcrumbs"]'))
+        return false;
+      const href = nav.querySelector('ol > li:last-child a')?.getAttribute('href') ?? '';
+      return new URL(href, location.href).pathname.toLowerCase() === path;
+    },
+    `/${url.pathname.split('/').slice(1, 3).join('/').toLowerCase()}`,
+  );
+}
 
 /** Walks the steps as soft navigations; each badge must follow within 300 ms of its header. */
 async function walk(
@@ -42,6 +59,8 @@ async function walk(
   steps: Step[],
   render: (url: URL) => string,
   rounds: number,
+  delays: readonly number[] = DELAYS,
+  placedRight?: (page: Page, url: URL) => Promise<boolean>,
 ) {
   let previous = 'ml-intern';
   const latencies: number[] = [];
@@ -51,7 +70,7 @@ async function walk(
     const headerAt = await softNavigate(page, {
       url: url.href,
       html: render(url),
-      delayMs: DELAYS[i % DELAYS.length]!,
+      delayMs: delays[i % delays.length]!,
       expectBadge: tool,
       expectDuring: tool === previous ? tool : '',
     });
@@ -61,6 +80,8 @@ async function walk(
         .poll(async () => (await monitorState(page)).appearedAt, { message: url.href })
         .not.toBeNull();
       latencies.push(Math.max(0, (await monitorState(page)).appearedAt! - headerAt));
+      if (placedRight)
+        await expect.poll(() => placedRight(page, url), { message: url.href }).toBe(true);
     }
     previous = tool;
   }
@@ -78,6 +99,19 @@ test('20 soft navigations on GitHub: always the right badge, never two, within 3
   await installBadgeMonitor(page);
   await page.evaluate(() => (document.documentElement.dataset.expectBadge = 'ml-intern'));
   await walk(page, 'https://github.com', GITHUB, (u) => githubPage(u), 2);
+});
+
+test('10 soft navigations in GitHub’s 2026 layout: one badge, beside the new repo crumb', async ({
+  page,
+  context,
+}) => {
+  const render = (u: URL) => githubPage(u, { layout: 'global-nav' });
+  await serveSites(context, { 'github.com': render });
+  const start = 'https://github.com/huggingface/ml-intern';
+  expect(await visit(page, start)).toBe('badge');
+  await installBadgeMonitor(page);
+  await page.evaluate(() => (document.documentElement.dataset.expectBadge = 'ml-intern'));
+  await walk(page, 'https://github.com', GITHUB, render, 1, GLOBAL_NAV_DELAYS, besideRepoCrumb);
 });
 
 test('10 soft navigations on Hugging Face', async ({ page, context, extensionId }) => {
@@ -119,6 +153,36 @@ test('the badge re-attaches when GitHub re-renders the header after it was place
         ),
       )
       .toBe(true);
+  }
+  const state = await monitorState(page);
+  expect(state.wrong).toEqual([]);
+  expect(state.maxBadges).toBe(1);
+});
+
+test('in the 2026 layout the badge re-attaches when the crumbs re-render (resize, React)', async ({
+  page,
+  context,
+}) => {
+  await serveSites(context, { 'github.com': (u) => githubPage(u, { layout: 'global-nav' }) });
+  const url = 'https://github.com/huggingface/ml-intern';
+  expect(await visit(page, url)).toBe('badge');
+  await installBadgeMonitor(page);
+  await page.evaluate(() => (document.documentElement.dataset.expectBadge = 'ml-intern'));
+  const variants = ['span', 'overflow', 'picker', 'span', 'overflow'] as const;
+  for (const [i, crumbs] of variants.entries()) {
+    // Primer re-renders the breadcrumbs nav when the window's width changes.
+    if (i % 2) await page.setViewportSize({ width: 700 + i * 40, height: 720 });
+    const html = githubPage(new URL(url), { layout: 'global-nav', crumbs });
+    await page.evaluate((h) => {
+      const next = new DOMParser()
+        .parseFromString(h, 'text/html')
+        .querySelector('nav[aria-label="Breadcrumbs"]');
+      if (next)
+        document
+          .querySelector('header nav[aria-label="Breadcrumbs"]')
+          ?.replaceWith(document.adoptNode(next));
+    }, html);
+    await expect.poll(() => besideRepoCrumb(page, new URL(url))).toBe(true);
   }
   const state = await monitorState(page);
   expect(state.wrong).toEqual([]);

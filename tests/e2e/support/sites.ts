@@ -6,26 +6,70 @@ import { detect } from '../../../lib/detect';
 const fixture = (name: string) =>
   readFileSync(fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url)), 'utf8');
 
-const escape = (s: string) =>
+export const escapeHtml = (s: string) =>
   s.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );
 
 export function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => escape(values[key] ?? ''));
+  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => escapeHtml(values[key] ?? ''));
 }
+
+/** The two GitHub layouts of 2026: the classic repository header, the React global navigation. */
+export type GithubLayout = 'classic' | 'global-nav';
+export const GITHUB_LAYOUTS: readonly GithubLayout[] = ['classic', 'global-nav'];
 
 export interface PageOptions {
   colorMode?: 'light' | 'dark' | 'auto';
+  layout?: GithubLayout;
+  /** Global navigation only: which capture's crumb list (see fixtures/github-2026-crumbs). */
+  crumbs?: 'span' | 'picker' | 'overflow';
+  /** Global navigation only: false while React has not hydrated the header yet. */
+  hydrated?: boolean;
+  /** Absolute `https://github.com/…` hrefs, as some saved pages have them. */
+  absoluteHrefs?: boolean;
+}
+
+const MAIN = /<main id="js-repo-pjax-container">[\s\S]*<\/main>/;
+
+/** GitHub's React global navigation (2026): the repo crumb in the top bar, the old header hidden. */
+function globalNavPage(url: URL, opts: PageOptions): string {
+  const found = detect(url);
+  const [, owner = '', repo = ''] = url.pathname.split('/');
+  const isRepo = found?.site === 'github';
+  const origin = opts.absoluteHrefs ? 'https://github.com' : '';
+  // Off a repository the crumbs hold the owner alone (an org or user page) or nothing.
+  const crumbs = isRepo
+    ? fill(fixture(`github-2026-crumbs/${opts.crumbs ?? 'span'}.html`), {
+        owner,
+        repo: repo.replace(/\.git$/, ''),
+        ownerHref: `${origin}/${owner}`,
+        repoHref: `${origin}/${owner}/${repo.replace(/\.git$/, '')}`,
+      })
+    : `<ol class="prc-Breadcrumbs-BreadcrumbsList-BKjpe">${
+        owner && !url.search
+          ? `<li class="prc-Breadcrumbs-ItemWrapper-k0NLn"><a class="prc-Breadcrumbs-Item-jcraJ" href="/${escapeHtml(owner)}">${escapeHtml(owner)}</a></li>`
+          : ''
+      }</ol>`;
+  let page = fixture('github-2026-repo.html').replace('<!--CRUMB-LIST-->', crumbs);
+  if (!isRepo) page = page.replace(MAIN, '<main><p>{{content}}</p></main>');
+  return fill(page, {
+    owner,
+    repo: repo.replace(/\.git$/, ''),
+    colorMode: opts.colorMode ?? 'light',
+    partialClass: opts.hydrated === false ? '' : 'loaded',
+    content: `Fixture for ${url.pathname}`,
+  });
 }
 
 /**
- * GitHub as the fixtures mirror it: a repo page (the real repo-header markup) for repo URLs, a
- * plain page for everything else. The name is taken from the URL as typed, like GitHub's own
- * canonical casing would be.
+ * GitHub as the fixtures mirror it: a repo page (the real repo-header markup of the layout asked
+ * for) for repo URLs, a plain page for everything else. The name is taken from the URL as
+ * typed, like GitHub's own canonical casing would be.
  */
 export function githubPage(url: URL, opts: PageOptions = {}): string {
+  if (opts.layout === 'global-nav') return globalNavPage(url, opts);
   const found = detect(url);
   if (found?.site === 'github') {
     const [, owner = '', repo = ''] = url.pathname.split('/');

@@ -44,9 +44,11 @@ export const monitorState = (page: Page) =>
   page.evaluate(() => (window as unknown as { __vl: MonitorState }).__vl);
 
 /**
- * A client-side navigation the way GitHub's Turbo and Hugging Face do it: the URL changes first,
- * the new page's `main` arrives `delayMs` later. `expectBadge` is the tool name the badge must
- * show at the destination ('' for none). Returns the page time when the new header was in.
+ * A client-side navigation the way GitHub's Turbo and React and Hugging Face do it: the URL
+ * changes first, the new page's `main` (and, in GitHub's 2026 layout, the global navigation with
+ * its crumbs) arrives `delayMs` later, between GitHub's `soft-nav:start` and `soft-nav:end` /
+ * `soft-nav:react-done` events. `expectBadge` is the tool name the badge must show at the
+ * destination ('' for none). Returns the page time when the new header was in.
  */
 export async function softNavigate(
   page: Page,
@@ -59,13 +61,23 @@ export async function softNavigate(
         w.__vl.appearedAt = null;
         // Until the new header arrives only a badge for the same tool may stay up.
         document.documentElement.dataset.expectBadge = expectDuring;
+        document.dispatchEvent(
+          new CustomEvent('soft-nav:start', { detail: { mechanism: 'react' } }),
+        );
         history.pushState({}, '', url);
         setTimeout(() => {
           const next = new DOMParser().parseFromString(html, 'text/html');
           document.documentElement.dataset.expectBadge = expectBadge;
+          const nav = 'react-partial[partial-name="global-nav-bar"]';
+          const header = next.querySelector(nav);
+          if (header) document.querySelector(nav)?.replaceWith(document.adoptNode(header));
           const main = next.querySelector('main');
           if (main) document.querySelector('main')?.replaceWith(document.adoptNode(main));
           document.title = next.title;
+          document.dispatchEvent(
+            new CustomEvent('soft-nav:end', { detail: { mechanism: 'react' } }),
+          );
+          document.dispatchEvent(new CustomEvent('soft-nav:react-done'));
           // Latency counts from the new header: a badge seen before it does not count.
           w.__vl.appearedAt = null;
           resolve(performance.now());

@@ -12,9 +12,13 @@ function shape(el: Element): unknown {
     attributes: Object.fromEntries(
       [...el.attributes].map((a) => [a.name, a.value]).sort(([a], [b]) => (a! < b! ? -1 : 1)),
     ),
-    children: [...el.childNodes].map((n) =>
-      n.nodeType === 1 ? shape(n as Element) : { text: n.textContent },
-    ),
+    // Adjacent text nodes are one text (linkedom splits text at entities when it parses).
+    children: [...el.childNodes].reduce<unknown[]>((out, n) => {
+      const last = out.at(-1) as { text?: string } | undefined;
+      if (n.nodeType !== 1 && last?.text !== undefined) last.text += n.textContent ?? '';
+      else out.push(n.nodeType === 1 ? shape(n as Element) : { text: n.textContent ?? '' });
+      return out;
+    }, []),
   };
 }
 

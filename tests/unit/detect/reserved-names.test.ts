@@ -1,4 +1,4 @@
-import reservedNames from 'github-reserved-names/reserved-names.json';
+import reservedNames from 'github-reserved-names/reserved-names.json' with { type: 'json' };
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES } from '../../../lib/detect/examples';
 import { EXTRA_RESERVED, RESERVED_OWNERS } from '../../../lib/detect/github';
