@@ -1,6 +1,8 @@
 import { defineConfig } from 'wxt';
 import { BUILT_IN_MATCHES } from './lib/sites/built-in';
 
+const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
+
 // Host permissions are the least the always-on features need: GitHub and Hugging Face.
 // Product sites are granted at run time (optional_host_permissions), see PERMISSIONS.md.
 export default defineConfig({
@@ -13,6 +15,9 @@ export default defineConfig({
     name: 'Verdict Lens',
     description:
       'Expert panel verdicts on AI and developer tools, on GitHub, Hugging Face and the tools’ own sites.',
+    // Generated from assets/icon.svg by `npm run icons`.
+    icons: ICONS,
+    action: { default_icon: ICONS, default_title: 'Verdict Lens' },
     permissions: ['storage', 'alarms', 'scripting'],
     host_permissions: [
       ...BUILT_IN_MATCHES,

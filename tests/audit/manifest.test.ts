@@ -206,3 +206,32 @@ describe('test-only builds', () => {
     expect(hosts).toEqual(expect.arrayContaining(['https://cursor.com/*', 'http://127.0.0.1/*']));
   });
 });
+
+/** Width and height from a PNG's IHDR chunk, or null when the file is no PNG. */
+function pngSize(path: string): { width: number; height: number } | null {
+  const bytes = readFileSync(path);
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (!bytes.subarray(0, 8).equals(signature) || bytes.toString('latin1', 12, 16) !== 'IHDR')
+    return null;
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+describe.each(Object.entries(BUILDS))('%s icons', (_browser, dir) => {
+  const manifest = readManifest(dir) as Manifest & {
+    icons?: Record<string, string>;
+    action?: { default_icon?: Record<string, string> };
+  };
+
+  it.each(['icons', 'action.default_icon'] as const)(
+    '%s lists real PNGs at 16, 32, 48 and 128',
+    (key) => {
+      const icons = key === 'icons' ? manifest.icons : manifest.action?.default_icon;
+      expect(Object.keys(icons ?? {}).sort()).toEqual(['128', '16', '32', '48']);
+      for (const [size, file] of Object.entries(icons ?? {})) {
+        const path = join(OUTPUT, dir, file);
+        expect(existsSync(path), path).toBe(true);
+        expect(pngSize(path), path).toEqual({ width: Number(size), height: Number(size) });
+      }
+    },
+  );
+});
