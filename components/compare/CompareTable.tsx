@@ -2,6 +2,7 @@ import { factRows, quoteRows } from '../../lib/ui/compare-view';
 import type { ReviewerId } from '../../lib/feed/schema';
 import { CompareQuote } from './CompareQuote';
 import { ShipBar } from '../shared/ShipBar';
+import { SourceList } from './SourceList';
 import type { ToolAnswer } from '../../lib/model/answers';
 
 interface Props {
@@ -55,6 +56,11 @@ export function CompareTable({ a, b, chosen }: Props) {
               )}
             </tr>
           ))}
+          <tr data-row="source">
+            <th scope="row">Source</th>
+            <td>{a ? <SourceList answer={a} /> : EMPTY}</td>
+            <td>{b ? <SourceList answer={b} /> : EMPTY}</td>
+          </tr>
         </tbody>
         <tbody>
           <tr className="vl-section-row">

@@ -4,6 +4,7 @@ import { communityText, dateText, percent } from '../../lib/model/format';
 import type { ReviewerId } from '../../lib/feed/schema';
 import { followedQuotes } from '../../lib/model/followed-reviews';
 import { QuoteBlock } from './QuoteBlock';
+import { SourceName } from '../shared/SourceName';
 import type { ToolAnswer } from '../../lib/model/answers';
 
 interface Props {
@@ -25,9 +26,6 @@ export const VerdictPopover = forwardRef<HTMLDivElement, Props>(function Verdict
   const band = bandOf(verdict.panelShip);
   const quotes = followedQuotes(chosen, verdict, answer.reviewers);
   const others = answer.verdicts.filter((v) => v.id !== verdict.id);
-  const partners = answer.comparisons.flatMap((c) =>
-    c.partners.map((p) => ({ comparison: c, partner: p })),
-  );
 
   return (
     <div
@@ -97,14 +95,22 @@ export const VerdictPopover = forwardRef<HTMLDivElement, Props>(function Verdict
         </section>
       )}
 
-      {partners.length > 0 && (
-        <section className="vl-section" aria-label="Comparisons">
-          {partners.map(({ comparison, partner }) => (
-            <div key={`${comparison.id}:${partner.id}`} className="vl-compare-row">
-              <span className="vl-muted">From “{comparison.title}”</span>
-              <button type="button" className="vl-button" onClick={() => onCompare(partner.id)}>
-                Compare with {partner.toolName}
-              </button>
+      {answer.comparisons.length > 0 && (
+        <section className="vl-section" aria-label="Where this verdict comes from">
+          <h3 className="vl-h3">Source</h3>
+          {answer.comparisons.map((comparison) => (
+            <div key={comparison.id} className="vl-compare-row">
+              <SourceName comparison={comparison} />
+              {comparison.partners.map((partner) => (
+                <button
+                  key={partner.id}
+                  type="button"
+                  className="vl-button"
+                  onClick={() => onCompare(partner.id)}
+                >
+                  Compare with {partner.toolName}
+                </button>
+              ))}
             </div>
           ))}
         </section>

@@ -54,6 +54,8 @@ export type Reviewer = z.infer<typeof ReviewerSchema>;
 export const ToolSchema = z.object({
   id: SlugSchema,
   name: text(200),
+  /** Other names people use for the tool ("Cursor AI"): found by search, never shown as its name. */
+  aliases: z.array(text(200)).max(20).optional(),
   match: ToolMatchSchema,
 });
 export type Tool = z.infer<typeof ToolSchema>;
@@ -83,10 +85,29 @@ export const VerdictSchema = z.object({
 });
 export type Verdict = z.infer<typeof VerdictSchema>;
 
+/** An https address: the only kind a page of the extension links to. */
+const HttpsUrlSchema = z
+  .string()
+  .max(2048)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'https:' && !url.username && !url.password;
+    } catch {
+      return false;
+    }
+  }, 'must be an https:// URL');
+
+/** One "A vs B" page of the review site: where its verdicts come from. */
 export const ComparisonSchema = z.object({
   id: SlugSchema,
+  /** The page's title. */
   title: text(700),
   verdictIds: z.array(SlugSchema).min(2),
+  /** The page's address, where the source states it. */
+  url: HttpsUrlSchema.optional(),
+  /** When the page was published, where it says so. */
+  publishedAt: z.iso.datetime({ offset: true }).optional(),
 });
 export type Comparison = z.infer<typeof ComparisonSchema>;
 

@@ -14,9 +14,14 @@ export interface VerdictSummary {
   toolName: string;
 }
 
+/** A comparison page a verdict comes from. */
 export interface ComparisonSummary {
   id: string;
+  /** The page's title. */
   title: string;
+  /** Its address and publication date, where the feed states them. */
+  url?: string;
+  publishedAt?: string;
   /** The other verdicts on the same comparison page. */
   partners: VerdictSummary[];
 }

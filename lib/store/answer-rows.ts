@@ -34,7 +34,13 @@ export function buildAnswerRows(
           return row ? [summary(row)] : [];
         });
       const list = comparisonsOf.get(id) ?? [];
-      list.push({ id: c.id, title: c.title, partners });
+      list.push({
+        id: c.id,
+        title: c.title,
+        ...(c.url ? { url: c.url } : {}),
+        ...(c.publishedAt ? { publishedAt: c.publishedAt } : {}),
+        partners,
+      });
       comparisonsOf.set(id, list);
     }
   }

@@ -3,6 +3,7 @@ import { PERSONAS } from '../../lib/model/reviewers';
 import type { Comparison, Feed, Tool, Verdict } from '../../lib/feed/schema';
 import { resolveTool, type ToolCatalog } from './catalog';
 import { PageError } from './page-error';
+import type { PageMeta } from './page-meta';
 import { parseComparisonPage, type ParsedTool } from './parse-page';
 import { slugify } from './slug';
 import { byText } from '../../lib/model/sorted';
@@ -42,7 +43,12 @@ class FeedBuilder {
     const known = resolveTool(name, this.catalog);
     if (known) {
       if (!this.tools.has(known.id))
-        this.tools.set(known.id, { id: known.id, name: known.name, match: known.match });
+        this.tools.set(known.id, {
+          id: known.id,
+          name: known.name,
+          ...(known.aliases.length > 0 ? { aliases: known.aliases } : {}),
+          match: known.match,
+        });
       return known.id;
     }
     const seen = this.unknownNames.get(name);
@@ -85,7 +91,7 @@ class FeedBuilder {
     return verdict.id;
   }
 
-  addComparison(title: string, verdictIds: [string, string], file: string): void {
+  addComparison(title: string, verdictIds: [string, string], meta: PageMeta, file: string): void {
     const base = slugify(title);
     let id = base;
     for (let n = 2; ; n++) {
@@ -96,7 +102,7 @@ class FeedBuilder {
     }
     if (id !== base)
       this.warnings.push(`${file}: comparison "${base}" already exists; this one is "${id}"`);
-    this.comparisons.set(id, { id, title, verdictIds });
+    this.comparisons.set(id, { id, title, verdictIds, ...meta });
   }
 }
 
@@ -127,7 +133,7 @@ export function buildFeed(
       builder.addVerdict(a, page.file),
       builder.addVerdict(b, page.file),
     ];
-    builder.addComparison(parsed.title, ids, page.file);
+    builder.addComparison(parsed.title, ids, parsed.meta, page.file);
   }
 
   const result = parseFeed({

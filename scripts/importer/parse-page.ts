@@ -3,6 +3,7 @@ import { pageLines } from './page-lines';
 import { assignReviewers, findScorecard, readQuotes, type ParsedReview } from './scorecard';
 import { findPanelShip, readStats, type ToolStats } from './stat-block';
 
+import { readPageMeta, type PageMeta } from './page-meta';
 export { PageError } from './page-error';
 export type { ParsedReview } from './scorecard';
 
@@ -33,6 +34,8 @@ export interface ParsedTool {
 
 export interface ParsedPage {
   title: string;
+  /** The address and date the page states about itself (HTML pages only). */
+  meta: PageMeta;
   tools: [ParsedTool, ParsedTool];
   /** Every scorecard quote in page order, without its “ ” marks. */
   quotes: string[];
@@ -143,6 +146,7 @@ export function parseComparisonPage(source: string): ParsedPage {
   });
   return {
     title,
+    meta: readPageMeta(source),
     tools: [tool(header1, stats1, header2.start, 1), tool(header2, stats2, scorecard, 2)],
     quotes,
     warnings,

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { badges, expect, test, visit } from './support/extension';
 import { githubPage } from './support/sites';
 import { orderByRecency } from '../../lib/store/verdict-order';
+import { installTestFeed } from './support/feeds';
 import { bundledFeed } from './support/test-feeds';
 
 const REPO = 'https://github.com/huggingface/ml-intern';
@@ -41,7 +42,15 @@ test('the popover shows the verdict, its reviewers and where it came from', asyn
     await expect(quote).toContainText(reviewer.focus);
     await expect(quote).toContainText(review.quote.slice(0, 60));
   }
-  await expect(dialog).toContainText(comparison.title);
+  // The source comparison, named as the saved page titles it; the text page states no address.
+  const source = dialog.getByRole('region', { name: 'Where this verdict comes from' });
+  await expect(source).toContainText(
+    'Cursor v0.50 – Background Agent & Codebase Refactoring vs ml-intern',
+  );
+  expect(comparison.title).toBe(
+    'Cursor v0.50 – Background Agent & Codebase Refactoring vs ml-intern',
+  );
+  await expect(source.getByRole('link')).toHaveCount(0);
   await expect(dialog).toContainText(/As of \w+/);
   await expect(dialog.getByRole('button', { name: /Compare with Cursor/ })).toBeVisible();
 });
@@ -169,4 +178,32 @@ test('follows the page theme: GitHub dark mode, and the browser preference elsew
   await page.emulateMedia({ colorScheme: 'dark' });
   expect(await visit(page, 'https://cursor.com/')).toBe('badge');
   expect(await theme()).toBe('dark');
+});
+
+test('a source comparison whose address the feed states is a link to it', async ({
+  page,
+  context,
+  extensionId,
+}) => {
+  // TEST FEED: the bundled data, with an address and a date on ml-intern's comparison.
+  const withSource = bundledFeed();
+  withSource.comparisons = withSource.comparisons.map((c) =>
+    c.id === comparison.id
+      ? {
+          ...c,
+          url: 'https://verdicts.example/cursor-vs-ml-intern',
+          publishedAt: '2026-05-20T00:00:00Z',
+        }
+      : c,
+  );
+  const { server } = await installTestFeed(context, extensionId, withSource);
+  await (await openRepo(page)).click();
+  const source = page
+    .getByRole('dialog')
+    .getByRole('region', { name: 'Where this verdict comes from' });
+  const link = source.getByRole('link', { name: comparison.title });
+  await expect(link).toHaveAttribute('href', 'https://verdicts.example/cursor-vs-ml-intern');
+  await expect(link).toHaveAttribute('rel', /noopener/);
+  await expect(source).toContainText(/published May 20, 2026/);
+  await server.stop();
 });

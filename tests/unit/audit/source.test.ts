@@ -61,9 +61,8 @@ describe('no HTML sinks and no code evaluation', () => {
 });
 
 /**
- * Where a link or a new tab may point. The feed carries no URLs today, so every target is an
- * extension page. A link built from feed data must go through an https-only helper (a
- * `safeHttpsUrl(s): string | null` in lib/model/safe-url.ts) and be added here.
+ * Where a link or a new tab may point: an extension page, a literal, or a link built from feed
+ * data through the https-only helper (`safeHttpsUrl` in lib/model/safe-url.ts).
  */
 const EXTENSION_PAGE = /(?:browser|chrome)\.runtime\.getURL\(/;
 const ALLOWED_HREF_CALLS = ['pageHref', 'safeHttpsUrl'];

@@ -38,19 +38,29 @@ describe('buildFeed on the shared page', () => {
     expect(warnings).toEqual([]);
   });
 
-  it('resolves both tools through the catalog', () => {
+  it('resolves both tools through the catalog, with its aliases', () => {
+    const known = (id: string) => CATALOG.tools.find((t) => t.id === id)!;
     expect(feed.tools).toEqual([
       {
         id: 'cursor',
         name: 'Cursor',
+        aliases: known('cursor').aliases,
         match: { github: [], huggingface: [], domains: ['cursor.com'] },
       },
       {
         id: 'ml-intern',
         name: 'ml-intern',
+        aliases: known('ml-intern').aliases,
         match: { github: ['huggingface/ml-intern'], huggingface: [], domains: [] },
       },
     ]);
+    expect(feed.tools[0]!.aliases).toContain('Cursor AI');
+  });
+
+  it('states no source URL or date for a text page, which says neither', () => {
+    expect(feed.comparisons.every((c) => c.url === undefined && c.publishedAt === undefined)).toBe(
+      true,
+    );
   });
 
   it('turns each tool card into a verdict', () => {

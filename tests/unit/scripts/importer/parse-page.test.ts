@@ -17,6 +17,7 @@ import {
 const LINES: readonly string[] = SHARED_PAGE.split('\n');
 const EXPECTED: Omit<ParsedPage, 'warnings'> = {
   title: TITLE,
+  meta: {},
   tools: [CURSOR, ML_INTERN] as ParsedPage['tools'],
   quotes: QUOTES_IN_PAGE_ORDER,
 };

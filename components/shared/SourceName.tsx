@@ -1,0 +1,22 @@
+import type { ComparisonSummary } from '../../lib/model/answers';
+import { dateText } from '../../lib/model/format';
+import { safeHttpsUrl } from '../../lib/model/safe-url';
+
+/** The comparison page a verdict comes from: its title, linked where the feed gives its address. */
+export function SourceName({ comparison }: { comparison: ComparisonSummary }) {
+  const url = safeHttpsUrl(comparison.url);
+  return (
+    <span className="vl-source">
+      {url ? (
+        <a href={safeHttpsUrl(url) ?? undefined} target="_blank" rel="noreferrer noopener">
+          {comparison.title}
+        </a>
+      ) : (
+        <cite>{comparison.title}</cite>
+      )}
+      {comparison.publishedAt && (
+        <span className="vl-muted"> · published {dateText(comparison.publishedAt)}</span>
+      )}
+    </span>
+  );
+}
