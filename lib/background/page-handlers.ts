@@ -49,6 +49,11 @@ export function createPageHandlers(state: WorkerState): PageHandlers {
       return state.search.search(query, limit ?? DEFAULT_SEARCH_LIMIT);
     },
 
+    browseVerdicts: async ({ type: _type, ...query }) => {
+      await state.dataset.ensure();
+      return state.search.browse(query);
+    },
+
     getVerdictAnswer: async ({ verdictId }) => {
       await state.dataset.ensure();
       return answerForVerdict(state.db, verdictId);

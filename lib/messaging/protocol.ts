@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { BadgeSummary, ToolAnswer, VerdictSummary } from '../model/answers';
+import type { BadgeSummary, ToolAnswer, VerdictListItem, VerdictSummary } from '../model/answers';
+import type { Band } from '../model/band';
 import type { MetaRow } from '../model/dataset-meta';
 
 /**
@@ -32,7 +33,27 @@ export type PageRequest =
   /** Type-ahead over the dataset (popup, compare page). */
   | { type: 'searchVerdicts'; query: string; limit?: number }
   /** A verdict's answer by the verdict's id alone (the compare view's links carry only those). */
-  | { type: 'getVerdictAnswer'; verdictId: string };
+  | { type: 'getVerdictAnswer'; verdictId: string }
+  /** The library: every verdict, searched, filtered and sorted, a window at a time. */
+  | ({ type: 'browseVerdicts' } & BrowseRequest);
+
+/** What the library asks for (lib/store/search-index.ts answers it). */
+export interface BrowseRequest {
+  query: string;
+  category?: string;
+  band?: Band;
+  entry?: string;
+  sort: 'relevance' | 'ship' | 'date' | 'name';
+  offset: number;
+  limit: number;
+}
+
+export interface BrowseAnswer {
+  total: number;
+  items: VerdictListItem[];
+  categories: string[];
+  entries: string[];
+}
 
 export type Request = ContentRequest | PageRequest;
 export type RequestType = Request['type'];
@@ -72,6 +93,7 @@ export interface ResponseMap {
   searchVerdicts: VerdictSummary[];
   /** The answer for that verdict (its tool, with this verdict shown), or null when unknown. */
   getVerdictAnswer: ToolAnswer | null;
+  browseVerdicts: BrowseAnswer;
 }
 
 export type ErrorCode = 'bad-request' | 'forbidden' | 'internal' | 'bad-url';

@@ -31,6 +31,16 @@ export const PageRequestSchema = z.discriminatedUnion('type', [
     limit: z.number().int().min(1).max(50).optional(),
   }),
   z.object({ type: z.literal('getVerdictAnswer'), verdictId: SlugSchema }),
+  z.object({
+    type: z.literal('browseVerdicts'),
+    query: z.string().max(200),
+    category: z.string().max(100).optional(),
+    band: z.enum(['ship', 'mixed', 'skip']).optional(),
+    entry: z.string().max(40).optional(),
+    sort: z.enum(['relevance', 'ship', 'date', 'name']),
+    offset: z.number().int().min(0).max(10_000_000),
+    limit: z.number().int().min(1).max(200),
+  }),
 ]);
 
 export const RequestSchema = z.union([ContentRequestSchema, PageRequestSchema]);

@@ -14,6 +14,13 @@ export interface VerdictSummary {
   toolName: string;
 }
 
+/** A verdict as the library lists it: its summary, with what it is filtered and sorted by. */
+export interface VerdictListItem extends VerdictSummary {
+  category: string;
+  entry: string;
+  publishedAt?: string;
+}
+
 /** A comparison page a verdict comes from. */
 export interface ComparisonSummary {
   id: string;

@@ -67,6 +67,24 @@ export class VerdictDb extends Dexie {
           .table('lookupIndex')
           .put(buildLookupIndex(matchKeys, badgesFromRows(tools, verdicts)));
       });
+    // Version 4: verdict rows carry what the library filters and sorts by (category, entry,
+    // publishedAt), read from the whole verdicts in the answers.
+    this.version(4)
+      .stores({})
+      .upgrade(async (tx) => {
+        const answers = await tx.table<AnswerRow, string>('answers').toArray();
+        const extra = new Map(answers.flatMap((a) => a.verdicts.map((v) => [v.id, v] as const)));
+        await tx
+          .table<VerdictRow, string>('verdicts')
+          .toCollection()
+          .modify((row) => {
+            const whole = extra.get(row.id);
+            if (!whole) return;
+            row.category = whole.category;
+            row.entry = whole.entry;
+            if (whole.publishedAt) row.publishedAt = whole.publishedAt;
+          });
+      });
   }
 }
 

@@ -14,21 +14,29 @@ export type RankedVerdict = Verdict & { recency: number };
  * A verdict as the `verdicts` table keeps it: what search and id lookups need. The whole verdict
  * (reviews and all) is stored once, in its tool's answer row.
  */
-export type VerdictRow = Pick<Verdict, 'id' | 'toolId' | 'title' | 'panelShip'> & {
-  recency: number;
-};
+export type VerdictRow = Pick<Verdict, 'id' | 'toolId' | 'title' | 'panelShip' | 'publishedAt'> &
+  // Since schema version 4: what the library filters by (rows of version 3 get them on upgrade).
+  Partial<Pick<Verdict, 'category' | 'entry'>> & {
+    recency: number;
+  };
 
 export const verdictRow = ({
   id,
   toolId,
   title,
   panelShip,
+  category,
+  entry,
+  publishedAt,
   recency,
 }: RankedVerdict): VerdictRow => ({
   id,
   toolId,
   title,
   panelShip,
+  category,
+  entry,
+  ...(publishedAt ? { publishedAt } : {}),
   recency,
 });
 

@@ -1,48 +1,136 @@
 import type { Table } from 'dexie';
-import type { VerdictDb } from './db';
+import { bandOf, type Band } from '../model/band';
+import type { VerdictListItem, VerdictSummary } from '../model/answers';
 import { byText, lowerBound } from '../model/sorted';
-import type { VerdictSummary } from '../model/answers';
+import type { VerdictDb } from './db';
+import type { ToolRow, VerdictRow } from './rows';
 
 /** Most hits one search returns; the pickers show far fewer. */
 export const MAX_SEARCH_LIMIT = 50;
 export const DEFAULT_SEARCH_LIMIT = 20;
+/** Most rows one library page asks for at a time. */
+export const MAX_BROWSE_LIMIT = 200;
 
-/** Lower-cased, trimmed, inner whitespace collapsed: how names and queries are compared. */
-export const normalize = (text: string): string => text.trim().toLowerCase().replace(/\s+/g, ' ');
+/**
+ * How names and queries are compared: lower case, and separators folded into single spaces, so
+ * "ml intern" finds "ml-intern" and "huggingface/ml-intern" finds the repository
+ * `huggingface/ml-intern`.
+ */
+export const normalize = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[\s\-_./:()[\],]+/g, ' ')
+    .trim();
+
+/** One verdict as the index is built from it. */
+export interface SearchSource extends VerdictListItem {
+  /** Other names it is found by: the tool's aliases, ids, repositories and domains. */
+  terms: readonly string[];
+  /** Place among its tool's verdicts; higher is newer. */
+  recency: number;
+}
+
+export type BrowseSort = 'relevance' | 'ship' | 'date' | 'name';
+
+export interface BrowseQuery {
+  query: string;
+  category?: string;
+  band?: Band;
+  entry?: string;
+  sort: BrowseSort;
+  offset: number;
+  limit: number;
+}
+
+export interface BrowseResult {
+  /** How many verdicts match the query and the filters. */
+  total: number;
+  /** The window asked for, in order. */
+  items: VerdictListItem[];
+  /** Every category and entry label in the dataset, for the filters. */
+  categories: string[];
+  entries: string[];
+}
 
 export interface SearchIndex {
   readonly size: number;
-  /** Prefix matches first (alphabetical), then word-start matches, then other substrings. */
+  /** Prefix matches first (alphabetically), then word-start matches, then other substrings. */
   search(query: string, limit?: number): VerdictSummary[];
+  /** The library's view: filtered, sorted, a window of it at a time. */
+  browse(query: BrowseQuery): BrowseResult;
 }
 
 interface Entry {
+  item: VerdictListItem;
   summary: VerdictSummary;
-  /** The verdict title and, when it says something else, the tool's name; normalized. */
+  /** Normalized: the title first (what it is sorted by), then the tool's name, then its terms. */
   keys: string[];
+  band: Band;
+  /** Milliseconds of publishedAt; -Infinity without one. */
+  time: number;
+  recency: number;
 }
 
-const clampLimit = (limit: number): number =>
-  Number.isFinite(limit)
-    ? Math.max(0, Math.min(MAX_SEARCH_LIMIT, Math.floor(limit)))
-    : DEFAULT_SEARCH_LIMIT;
+const clamp = (limit: number, max: number, fallback: number): number =>
+  Number.isFinite(limit) ? Math.max(0, Math.min(max, Math.floor(limit))) : fallback;
+
+/** 3 a key starts with the query, 2 a word in a key does, 1 a key contains it, 0 none. */
+function rank(keys: readonly string[], q: string): number {
+  let best = 0;
+  for (const key of keys) {
+    const at = key.indexOf(q);
+    if (at === 0) return 3;
+    if (at < 0) continue;
+    best = Math.max(best, 1);
+    if (key.includes(` ${q}`)) best = 2;
+  }
+  return best;
+}
 
 /**
  * An in-memory index over every verdict. Prefix queries are a binary search over the sorted keys;
- * the substring pass is one scan that stops as soon as it has enough, so 100,000 tools stay fast.
+ * the substring pass is one scan that stops as soon as it has enough. The library's view scans
+ * once per query (every verdict must be counted), in orders sorted once when the index is built.
  */
-export function buildSearchIndex(summaries: readonly VerdictSummary[]): SearchIndex {
-  const entries: Entry[] = summaries.map((summary) => {
-    const title = normalize(summary.title);
-    const name = normalize(summary.toolName);
-    return { summary, keys: title.includes(name) ? [title] : [title, name] };
+export function buildSearchIndex(sources: readonly SearchSource[]): SearchIndex {
+  const entries: Entry[] = sources.map((source) => {
+    const { terms, recency, ...item } = source;
+    const summary: VerdictSummary = {
+      id: item.id,
+      title: item.title,
+      panelShip: item.panelShip,
+      toolId: item.toolId,
+      toolName: item.toolName,
+    };
+    const keys = [...new Set([item.title, item.toolName, ...terms].map(normalize))].filter(
+      (k) => k !== '',
+    );
+    const time = item.publishedAt ? Date.parse(item.publishedAt) : Number.NEGATIVE_INFINITY;
+    return { item, summary, keys, band: bandOf(item.panelShip), time, recency };
   });
-  entries.sort((a, b) => byText(a.keys[0]!, b.keys[0]!) || byText(a.summary.id, b.summary.id));
+  entries.sort((a, b) => byText(a.keys[0] ?? '', b.keys[0] ?? '') || byText(a.item.id, b.item.id));
   const sortedKeys = entries.flatMap((entry, index) => entry.keys.map((key) => ({ key, index })));
   sortedKeys.sort((a, b) => byText(a.key, b.key) || a.index - b.index);
 
+  const positions = entries.map((_, i) => i);
+  const orders: Record<Exclude<BrowseSort, 'relevance'>, readonly number[]> = {
+    name: positions,
+    ship: [...positions].sort(
+      (a, b) => entries[b]!.item.panelShip - entries[a]!.item.panelShip || a - b,
+    ),
+    // Dated verdicts newest first, then the undated ones by their place among their tool's.
+    date: [...positions].sort(
+      (a, b) =>
+        entries[b]!.time - entries[a]!.time || entries[b]!.recency - entries[a]!.recency || a - b,
+    ),
+  };
+  const labels = (pick: (item: VerdictListItem) => string) =>
+    [...new Set(entries.map((e) => pick(e.item)))].sort(byText);
+  const categories = labels((item) => item.category);
+  const entryLabels = labels((item) => item.entry);
+
   const search = (query: string, limit = DEFAULT_SEARCH_LIMIT): VerdictSummary[] => {
-    const max = clampLimit(limit);
+    const max = clamp(limit, MAX_SEARCH_LIMIT, DEFAULT_SEARCH_LIMIT);
     if (max === 0) return [];
     const q = normalize(query);
     if (q === '') return entries.slice(0, max).map((e) => e.summary);
@@ -65,30 +153,55 @@ export function buildSearchIndex(summaries: readonly VerdictSummary[]): SearchIn
     const wordStart: VerdictSummary[] = [];
     const inside: VerdictSummary[] = [];
     const room = max - hits.length;
-    const boundary = /[\s\-_./:(]/;
     for (let index = 0; index < entries.length && wordStart.length < room; index++) {
       if (taken.has(index)) continue;
-      let best = 0;
-      for (const key of entries[index]!.keys) {
-        let at = key.indexOf(q);
-        while (at > 0 && best < 2) {
-          best = Math.max(best, boundary.test(key[at - 1]!) ? 2 : 1);
-          at = key.indexOf(q, at + 1);
-        }
-      }
-      if (best === 2) wordStart.push(entries[index]!.summary);
-      else if (best === 1 && inside.length < room) inside.push(entries[index]!.summary);
+      const r = rank(entries[index]!.keys, q);
+      if (r >= 2) wordStart.push(entries[index]!.summary);
+      else if (r === 1 && inside.length < room) inside.push(entries[index]!.summary);
     }
     return [...hits, ...wordStart, ...inside].slice(0, max);
   };
 
-  return { size: entries.length, search };
+  const browse = (request: BrowseQuery): BrowseResult => {
+    const q = normalize(request.query);
+    const limit = clamp(request.limit, MAX_BROWSE_LIMIT, 50);
+    const offset = Math.max(0, Math.floor(request.offset) || 0);
+    const keep = (e: Entry) =>
+      (request.category === undefined || e.item.category === request.category) &&
+      (request.entry === undefined || e.item.entry === request.entry) &&
+      (request.band === undefined || e.band === request.band);
+    let matched: number[];
+    if (request.sort === 'relevance' && q !== '') {
+      // Better matches first; within a rank, the name order the positions already have.
+      const byRank: number[][] = [[], [], [], []];
+      for (let i = 0; i < entries.length; i++) {
+        const e = entries[i]!;
+        if (!keep(e)) continue;
+        const r = rank(e.keys, q);
+        if (r > 0) byRank[r]!.push(i);
+      }
+      matched = [...byRank[3]!, ...byRank[2]!, ...byRank[1]!];
+    } else {
+      const order = orders[request.sort === 'relevance' ? 'name' : request.sort];
+      matched = order.filter(
+        (i) => keep(entries[i]!) && (q === '' || rank(entries[i]!.keys, q) > 0),
+      );
+    }
+    return {
+      total: matched.length,
+      items: matched.slice(offset, offset + limit).map((i) => entries[i]!.item),
+      categories,
+      entries: entryLabels,
+    };
+  };
+
+  return { size: entries.length, search, browse };
 }
 
 /** What the index is built from, plus a token that changes whenever a dataset is installed. */
 export async function loadSearchEntries(
   db: VerdictDb,
-): Promise<{ token: string | null; summaries: VerdictSummary[] }> {
+): Promise<{ token: string | null; sources: SearchSource[] }> {
   return db.transaction('r', [db.tools, db.verdicts, db.meta], async () => {
     // Pages of rows, not a cursor (a round trip per row: seconds at 100,000 tools) nor one
     // getAll (its decoding holds the worker for half a second, and the popup's own lookup with
@@ -98,16 +211,33 @@ export async function loadSearchEntries(
       inPages(db.tools, (t) => t.id),
       inPages(db.verdicts, (v) => v.id),
     ]);
-    const names = new Map(tools.map((t) => [t.id, t.name]));
-    const summaries = verdicts.map((v): VerdictSummary => ({
-      id: v.id,
-      title: v.title,
-      panelShip: v.panelShip,
-      toolId: v.toolId,
-      toolName: names.get(v.toolId) ?? v.toolId,
-    }));
-    return { token: meta ? datasetToken(meta) : null, summaries };
+    const byId = new Map(tools.map((t) => [t.id, t]));
+    const sources = verdicts.map((v) => searchSource(v, byId.get(v.toolId)));
+    return { token: meta ? datasetToken(meta) : null, sources };
   });
+}
+
+function searchSource(v: VerdictRow, tool: ToolRow | undefined): SearchSource {
+  const match = tool?.match;
+  return {
+    id: v.id,
+    title: v.title,
+    panelShip: v.panelShip,
+    toolId: v.toolId,
+    toolName: tool?.name ?? v.toolId,
+    category: v.category ?? '',
+    entry: v.entry ?? '',
+    ...(v.publishedAt ? { publishedAt: v.publishedAt } : {}),
+    recency: v.recency,
+    terms: [
+      ...(tool?.aliases ?? []),
+      v.id,
+      v.toolId,
+      ...(match?.github ?? []),
+      ...(match?.huggingface ?? []),
+      ...(match?.domains ?? []),
+    ],
+  };
 }
 
 const PAGE = 2000;
@@ -133,6 +263,7 @@ const datasetToken = (meta: { installedAt: string; source: string; generatedAt: 
 
 export interface SearchService {
   search(query: string, limit?: number): Promise<VerdictSummary[]>;
+  browse(query: BrowseQuery): Promise<BrowseResult>;
 }
 
 /**
@@ -146,7 +277,7 @@ export function createSearchService(db: VerdictDb): SearchService {
   const load = (): Promise<Built> => {
     const loading = loadSearchEntries(db).then((l) => ({
       token: l.token,
-      index: buildSearchIndex(l.summaries),
+      index: buildSearchIndex(l.sources),
     }));
     // A failed build is forgotten, so the next search tries again.
     loading.catch(() => {
@@ -155,18 +286,21 @@ export function createSearchService(db: VerdictDb): SearchService {
     return loading;
   };
 
+  const current = async (): Promise<SearchIndex> => {
+    const meta = await db.meta.get('current');
+    const token = meta ? datasetToken(meta) : null;
+    const seen = cached;
+    let built = seen ? await seen.catch(() => null) : null;
+    if (!built || built.token !== token) {
+      // Only the first search to notice a new dataset rebuilds; the others wait for it.
+      if (cached === seen || cached === null) cached = load();
+      built = await cached;
+    }
+    return built.index;
+  };
+
   return {
-    async search(query, limit = DEFAULT_SEARCH_LIMIT) {
-      const meta = await db.meta.get('current');
-      const token = meta ? datasetToken(meta) : null;
-      const current = cached;
-      let built = current ? await current.catch(() => null) : null;
-      if (!built || built.token !== token) {
-        // Only the first search to notice a new dataset rebuilds; the others wait for it.
-        if (cached === current || cached === null) cached = load();
-        built = await cached;
-      }
-      return built.index.search(query, limit);
-    },
+    search: async (query, limit = DEFAULT_SEARCH_LIMIT) => (await current()).search(query, limit),
+    browse: async (query) => (await current()).browse(query),
   };
 }

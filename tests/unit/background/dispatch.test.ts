@@ -65,6 +65,7 @@ const SAMPLES: Record<Request['type'], Request> = {
   getProductSites: { type: 'getProductSites' },
   searchVerdicts: { type: 'searchVerdicts', query: 'synthetic' },
   getVerdictAnswer: { type: 'getVerdictAnswer', verdictId: 'synthetic-verdict' },
+  browseVerdicts: { type: 'browseVerdicts', query: '', sort: 'name', offset: 0, limit: 50 },
 };
 
 const cyclic = (): unknown => {
@@ -150,13 +151,7 @@ describe('handleMessage', () => {
   });
 
   it.each(PAGE_REQUEST_TYPES)('answers forbidden when a content script sends %s', async (type) => {
-    const message = {
-      type,
-      ...(type === 'setFeedUrl' ? { url: 'https://feeds.example/f.json' } : {}),
-      ...(type === 'searchVerdicts' ? { query: 'x' } : {}),
-      ...(type === 'getVerdictAnswer' ? { verdictId: 'x' } : {}),
-    };
-    const { result, calls } = await reply(message, CONTENT);
+    const { result, calls } = await reply(SAMPLES[type], CONTENT);
     expect(result).toEqual({
       ok: false,
       error: { code: 'forbidden', message: `${type} is for extension pages` },

@@ -129,6 +129,19 @@ describe('searchVerdicts and getVerdictAnswer', () => {
   });
 });
 
+describe('browseVerdicts', () => {
+  it('answers a window of the library, with its total and filter labels', async () => {
+    const w = testWorker({ bundled: syntheticFeed({ tools: 3, verdicts: 5 }) });
+    const page = await w.page.browseVerdicts(
+      { type: 'browseVerdicts', query: 'synthetic', sort: 'ship', offset: 1, limit: 2 },
+      PAGE,
+    );
+    expect(page.total).toBe(5);
+    expect(page.items.map((i) => i.panelShip)).toEqual([3, 2]);
+    expect(page.categories.length).toBeGreaterThan(0);
+  });
+});
+
 describe('getProductSites', () => {
   it('answers what the product-site registry describes', async () => {
     const w = testWorker({ bundled });

@@ -31,6 +31,9 @@ const V1_STORES = {
 /** Schema version 2 as released: version 1 plus the per-tool answers. Never edit. */
 const V2_STORES = { ...V1_STORES, answers: 'toolId' } as const;
 
+/** Schema version 3 as released: version 2 plus the packed lookup index. Never edit. */
+const V3_STORES = { ...V2_STORES, lookupIndex: 'id' } as const;
+
 const SOURCE = 'https://feeds.synthetic.test/verdicts.json';
 const names: string[] = [];
 
@@ -86,7 +89,7 @@ describe('opening a version-1 database with the current VerdictDb', () => {
     const db = new VerdictDb(name);
     await db.open();
     try {
-      expect(db.verno).toBe(3);
+      expect(db.verno).toBe(4);
       expect(await hashRows(db)).toBe(before.hash);
       for (const [table, count] of Object.entries(before.counts)) {
         expect(await db.table(table).count(), table).toBe(count);
@@ -140,6 +143,44 @@ describe('opening a version-1 database with the current VerdictDb', () => {
     const db = new VerdictDb(name);
     try {
       expect(await db.lookupIndex.get('current')).toEqual(await fresh.lookupIndex.get('current'));
+      expect(await hashRows(db)).toBe(await hashRows(fresh));
+    } finally {
+      db.close();
+      fresh.close();
+    }
+  });
+
+  it('fills in what the library filters by when a version-3 database opens', async () => {
+    const json = syntheticFeed({ tools: 50, verdicts: 120, tag: 'v3' });
+    json.verdicts[3]!.publishedAt = '2025-02-01T00:00:00Z';
+    const feed = toFeed(json);
+    const fresh = new VerdictDb(`verdict-lens-fresh-${randomUUID()}`);
+    names.push(fresh.name);
+    await installFeed(fresh, feed, { source: SOURCE }, new Date('2025-03-01T00:00:00Z'));
+    const name = `verdict-lens-v3-${randomUUID()}`;
+    names.push(name);
+    const v3 = new Dexie(name);
+    v3.version(3).stores(V3_STORES);
+    await v3.open();
+    for (const table of Object.keys(V3_STORES))
+      await v3.table(table).bulkAdd(await fresh.table(table).toArray());
+    // Version-3 verdict rows, as released: without category, entry or publishedAt.
+    await v3.table('verdicts').bulkPut(
+      (await fresh.verdicts.toArray()).map(({ id, toolId, title, panelShip, recency }) => ({
+        id,
+        toolId,
+        title,
+        panelShip,
+        recency,
+      })),
+    );
+    v3.close();
+    const db = new VerdictDb(name);
+    try {
+      expect(await db.verdicts.toArray()).toEqual(await fresh.verdicts.toArray());
+      expect((await db.verdicts.get(json.verdicts[3]!.id))?.publishedAt).toBe(
+        '2025-02-01T00:00:00Z',
+      );
       expect(await hashRows(db)).toBe(await hashRows(fresh));
     } finally {
       db.close();
