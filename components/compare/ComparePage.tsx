@@ -7,6 +7,10 @@ const BASE_TITLE = 'Compare tools · Verdict Lens';
 /** compare.html?a=<verdictId>&b=<verdictId>: bookmarkable; the URL follows the user's picks. */
 export function ComparePage() {
   const [initial] = useState<Pair>(() => pairFromSearch(location.search));
+  // "Compare with…" from the library: the first side is set, the second one is to be picked.
+  const [focus] = useState(() =>
+    new URLSearchParams(location.search).get('pick') === 'b' ? ('b' as const) : undefined,
+  );
   const onPairChange = useCallback((pair: Pair, titles: { a: string | null; b: string | null }) => {
     const search = pairSearch(pair);
     if (search !== location.search)
@@ -19,7 +23,7 @@ export function ComparePage() {
     <main className="vl-page">
       <h1>Compare tools</h1>
       <p className="vl-intro">The expert panel’s verdicts on two tools, side by side.</p>
-      <ComparePanel initial={initial} variant="page" onPairChange={onPairChange} />
+      <ComparePanel initial={initial} variant="page" onPairChange={onPairChange} focus={focus} />
     </main>
   );
 }

@@ -62,10 +62,20 @@ interface Props {
   onPairChange?: (pair: Pair, titles: { a: string | null; b: string | null }) => void;
   /** Where "Open as page" goes; no link without it. */
   pageHref?: (pair: Pair) => string;
+  /** Which picker takes the focus when the view opens. */
+  focus?: 'a' | 'b';
 }
 
 /** Two pickers, a swap button and the side-by-side table: the popup's and the compare page's view. */
-export function ComparePanel({ initial, seed, notice, variant, onPairChange, pageHref }: Props) {
+export function ComparePanel({
+  initial,
+  seed,
+  notice,
+  variant,
+  onPairChange,
+  pageHref,
+  focus,
+}: Props) {
   const { settings } = useSettings();
   const [sides, setSides] = useState<Sides>(() => [initialSide(initial.a), initialSide(initial.b)]);
   const [dataset, setDataset] = useState<DatasetState>({ kind: 'loading' });
@@ -187,6 +197,7 @@ export function ComparePanel({ initial, seed, notice, variant, onPairChange, pag
       <div className="vl-pickers">
         <ToolPicker
           label="First tool"
+          autoFocus={focus === 'a'}
           selected={selected(sides[0])}
           onPick={pickA}
           search={searchVerdicts}
@@ -203,6 +214,7 @@ export function ComparePanel({ initial, seed, notice, variant, onPairChange, pag
         </button>
         <ToolPicker
           label="Second tool"
+          autoFocus={focus === 'b'}
           selected={selected(sides[1])}
           onPick={pickB}
           search={searchVerdicts}
@@ -232,6 +244,9 @@ export function ComparePanel({ initial, seed, notice, variant, onPairChange, pag
         <p className="vl-compare-foot">
           <a href={pageHref(pair)} target="_blank" rel="noreferrer">
             Open as page
+          </a>
+          <a href={browser.runtime.getURL('/library.html')} target="_blank" rel="noreferrer">
+            All verdicts
           </a>
           <button
             type="button"

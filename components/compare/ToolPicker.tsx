@@ -16,13 +16,15 @@ interface Props {
   onPick: (hit: VerdictSummary) => void;
   search: SearchFn;
   placeholder?: string;
+  /** Focus the input when the page opens ("Compare with…" from the library). */
+  autoFocus?: boolean;
 }
 
 /**
  * A searchable picker, the ARIA combobox pattern: an input with a popup listbox. Type to search
  * every tool and verdict; ArrowDown/ArrowUp move, Enter picks, Escape closes (again: restores).
  */
-export function ToolPicker({ label, selected, onPick, search, placeholder }: Props) {
+export function ToolPicker({ label, selected, onPick, search, placeholder, autoFocus }: Props) {
   const id = useId();
   const inputId = `${id}-input`;
   const listId = `${id}-list`;
@@ -152,6 +154,8 @@ export function ToolPicker({ label, selected, onPick, search, placeholder }: Pro
         autoComplete="off"
         spellCheck={false}
         placeholder={placeholder}
+        // Asked for by the link the user followed ("Compare with…"), never on its own.
+        autoFocus={autoFocus}
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);

@@ -175,7 +175,7 @@ export function FeedSettings({ feedUrl, syncHours }: Props) {
     : [...SYNC_HOURS, hours.value].sort((x, y) => x - y);
 
   return (
-    <section className="vl-card" aria-labelledby={`${id}-h`}>
+    <section id="feed" className="vl-card" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>Feed</h2>
       <p className="vl-intro">
         Verdicts come from the dataset bundled with the extension, or from a feed you point it at.

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { useSettings } from '../../lib/ui/use-settings';
+import { AboutData } from '../shared/AboutData';
 import { FeedSettings } from './FeedSettings';
 import { ReviewerChoices } from './ReviewerChoices';
 import { SiteSettings } from './SiteSettings';
@@ -35,6 +37,10 @@ export function OptionsPage() {
   return (
     <main className="vl-page vl-page-narrow">
       <h1>Verdict Lens options</h1>
+      <nav className="vl-actions" aria-label="More">
+        <a href={browser.runtime.getURL('/library.html')}>All verdicts (library)</a>
+        <a href={browser.runtime.getURL('/welcome.html')}>Welcome and about the data</a>
+      </nav>
       {repairedAtOpen && repairedAtOpen.length > 0 && (
         <div className="vl-notice" role="alert">
           <p>{repairedText(repairedAtOpen)}</p>
@@ -45,6 +51,7 @@ export function OptionsPage() {
           <ReviewerChoices stored={settings.reviewers} />
           <FeedSettings feedUrl={settings.feedUrl} syncHours={settings.syncHours} />
           <SiteSettings sites={settings.sites} hiddenHosts={settings.hiddenHosts} />
+          <AboutData />
         </>
       ) : (
         <p className="vl-empty">Loading your settings…</p>

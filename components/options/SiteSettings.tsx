@@ -1,9 +1,6 @@
-import { useCallback, useEffect, useId, useState } from 'react';
-import { browser } from 'wxt/browser';
-import { send, type Reply, type ResponseMap } from '../../lib/messaging/protocol';
-import { requestHostAccess } from '../../lib/ui/host-grants';
+import { useId, useState } from 'react';
 import { BUILT_IN_SITES } from '../../lib/sites/built-in';
-import { missingPatterns } from '../../lib/sites/product-patterns';
+import { grantMessage, useProductGrants } from '../../lib/ui/use-product-grants';
 import { useSavedSetting } from '../../lib/ui/use-saved-setting';
 import type { Settings } from '../../lib/settings/schema';
 
@@ -27,6 +24,16 @@ const SITES: readonly { key: SiteKey; label: string; hint: string }[] = [
   },
 ];
 
+/** Which product sites the switch is about, and whether the browser lets the badge run there. */
+function productHint(domains: string[] | null, missing: string[] | null): string {
+  if (domains === null) return 'The tools’ own websites';
+  if (domains.length === 0) return 'No product sites in the dataset yet';
+  const listed = domains.join(', ');
+  return missing && missing.length > 0
+    ? `${listed}: access not granted yet`
+    : `${listed}: access granted`;
+}
+
 interface Props {
   sites: Settings['sites'];
   hiddenHosts: readonly string[];
@@ -37,34 +44,18 @@ export function SiteSettings({ sites, hiddenHosts }: Props) {
   const id = useId();
   const switches = useSavedSetting('sites', sites);
   const hidden = useSavedSetting('hiddenHosts', [...hiddenHosts]);
-  const [missing, setMissing] = useState<string[] | null>(null);
   const [message, setMessage] = useState('');
-
-  const showGrants = useCallback((reply: Reply<ResponseMap['getProductSites']>) => {
-    setMissing(reply.ok ? missingPatterns(reply.data.domains, reply.data.granted) : null);
-  }, []);
-  const refreshGrants = useCallback(
-    () => send({ type: 'getProductSites' }).then(showGrants),
-    [showGrants],
-  );
-
-  useEffect(() => {
-    void send({ type: 'getProductSites' }).then(showGrants);
-  }, [showGrants]);
+  const products = useProductGrants();
+  const { missing } = products;
 
   const saveSites = (next: Settings['sites']) =>
     switches.save(next).catch((error: unknown) => setMessage(`Could not save: ${String(error)}`));
 
   /** Runs inside the click: browsers only ask for permissions during a user gesture. */
   const grant = (then?: () => void) => {
-    void requestHostAccess(browser.permissions, missing ?? []).then((outcome) => {
-      if (outcome === 'granted' || outcome === 'nothing-to-ask') {
-        if (outcome === 'granted') setMessage('Access to the product sites was granted.');
-        then?.();
-      } else if (outcome === 'denied') {
-        setMessage('Access to the product sites was not granted, so badges stay off there.');
-      } else setMessage('Could not ask for access to the product sites.');
-      if (outcome !== 'nothing-to-ask') void refreshGrants();
+    void products.grant().then((outcome) => {
+      setMessage(grantMessage(outcome));
+      if (outcome === 'granted' || outcome === 'nothing-to-ask') then?.();
     });
   };
 
@@ -108,7 +99,7 @@ export function SiteSettings({ sites, hiddenHosts }: Props) {
                   {site.label}
                 </label>
                 <span className="vl-check-focus" id={`${id}-${site.key}-hint`}>
-                  {site.hint}
+                  {site.key === 'product' ? productHint(products.domains, missing) : site.hint}
                 </span>
               </div>
             </li>

@@ -1,4 +1,4 @@
-import { forwardRef, useId } from 'react';
+import { forwardRef, useId, useState } from 'react';
 import { bandOf, BAND_LABEL } from '../../lib/model/band';
 import { communityText, dateText, percent } from '../../lib/model/format';
 import type { ReviewerId } from '../../lib/feed/schema';
@@ -14,7 +14,8 @@ interface Props {
   onClose: () => void;
   onPickVerdict: (verdictId: string) => void;
   onCompare: (partnerVerdictId: string) => void;
-  onHideSite: () => void;
+  /** Resolves with why hiding failed, or null (the badge then goes, with an Undo notice). */
+  onHideSite: () => Promise<string | null>;
 }
 
 export const VerdictPopover = forwardRef<HTMLDivElement, Props>(function VerdictPopover(
@@ -22,6 +23,7 @@ export const VerdictPopover = forwardRef<HTMLDivElement, Props>(function Verdict
   ref,
 ) {
   const titleId = useId();
+  const [hideProblem, setHideProblem] = useState<string | null>(null);
   const { verdict, tool } = answer;
   const band = bandOf(verdict.panelShip);
   const quotes = followedQuotes(chosen, verdict, answer.reviewers);
@@ -118,10 +120,19 @@ export const VerdictPopover = forwardRef<HTMLDivElement, Props>(function Verdict
 
       <footer className="vl-pop-foot">
         <span className="vl-muted">As of {dateText(answer.dataset.generatedAt)}</span>
-        <button type="button" className="vl-link" onClick={onHideSite}>
+        <button
+          type="button"
+          className="vl-link"
+          onClick={() => void onHideSite().then((problem) => setHideProblem(problem))}
+        >
           Hide on this site
         </button>
       </footer>
+      {hideProblem && (
+        <p className="vl-error" role="alert">
+          {hideProblem}
+        </p>
+      )}
     </div>
   );
 });

@@ -3,6 +3,9 @@ import { browser } from 'wxt/browser';
 import { pairSearch, partnerOf, type Pair } from '../../lib/ui/compare-view';
 import { send } from '../../lib/messaging/protocol';
 import { ComparePanel } from '../compare/ComparePanel';
+import { HiddenHere } from './HiddenHere';
+import { useSettings } from '../../lib/ui/use-settings';
+import type { SettingsMiss } from '../../lib/messaging/protocol';
 import type { ToolAnswer } from '../../lib/model/answers';
 
 export const NO_TOOL_ON_TAB = 'No rated tool on this tab — search to compare';
@@ -11,6 +14,8 @@ interface Start {
   pair: Pair;
   seed: ToolAnswer[];
   notice: string | null;
+  /** The user's settings keep the badge off on this tab. */
+  miss?: SettingsMiss;
 }
 
 /**
@@ -31,6 +36,8 @@ async function findStart(search: string): Promise<Start> {
   const tab = await targetTab(search).catch(() => null);
   if (!tab?.url) return none;
   const reply = await send({ type: 'lookupPage', url: tab.url });
+  if (reply.ok && !reply.data.found && reply.data.bySettings)
+    return { ...none, notice: null, miss: reply.data.bySettings };
   if (!reply.ok || !reply.data.found) return none;
   const { toolId, verdictId } = reply.data.badge;
   const full = await send({ type: 'getToolAnswer', toolId, verdictId });
@@ -52,17 +59,21 @@ const pageHref = (pair: Pair): string =>
 /** The toolbar popup: this tab's tool against its comparison partner, or a search for both. */
 export function PopupPage() {
   const [start, setStart] = useState<Start | null>(null);
+  // Looked up again when the settings change: "Show on this site" brings the tab's tool back.
+  const { settings } = useSettings();
+  const key = JSON.stringify([settings.hiddenHosts, settings.sites]);
   useEffect(() => {
     let live = true;
     void findStart(location.search).then((s) => live && setStart(s));
     return () => {
       live = false;
     };
-  }, []);
+  }, [key]);
 
   return (
     <main className="vl-popup" aria-busy={start === null}>
       <h1>Compare tools</h1>
+      {start?.miss && <HiddenHere miss={start.miss} onShown={() => setStart(null)} />}
       {start ? (
         <ComparePanel
           initial={start.pair}

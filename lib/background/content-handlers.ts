@@ -1,10 +1,24 @@
 import { detect } from '../detect';
 import { isHiddenHost, normalizeHost } from '../sites/hidden-hosts';
 import { answerForTool } from '../store/answers';
+import type { SenderInfo } from '../messaging/sender-policy';
+import { MAX_HIDDEN_HOSTS } from '../settings/schema';
 import type { ContentHandlers } from './dispatch';
 import type { WorkerEffects } from './effects';
 import type { WorkerState } from './worker-state';
 import { saveSettings, loadSettings } from '../settings/storage';
+
+/** The site a content script's message came from: a page may hide or show only its own. */
+function senderHost(sender: SenderInfo): string {
+  let host = '';
+  try {
+    host = new URL(sender.url ?? '').hostname;
+  } catch {
+    // No page: refused below.
+  }
+  if (!host) throw new Error('no sender page');
+  return normalizeHost(host);
+}
 
 /** The messages content scripts may send: each answers about the page it came from. */
 export function createContentHandlers(state: WorkerState, effects: WorkerEffects): ContentHandlers {
@@ -15,12 +29,11 @@ export function createContentHandlers(state: WorkerState, effects: WorkerEffects
       const detection = detect(url);
       if (!detection) return { found: false };
       const settings = await state.settings.current();
-      if (
-        !settings.sites[detection.site] ||
-        isHiddenHost(new URL(url).hostname, settings.hiddenHosts)
-      ) {
-        return { found: false, bySettings: true };
-      }
+      if (!settings.sites[detection.site])
+        return { found: false, bySettings: { siteOff: detection.site } };
+      const host = new URL(url).hostname;
+      if (isHiddenHost(host, settings.hiddenHosts))
+        return { found: false, bySettings: { hiddenHost: normalizeHost(host) } };
       await state.dataset.ensure();
       const badge = (await state.lookupIndex.get()).find(detection.keys);
       return badge ? { found: true, badge } : { found: false };
@@ -37,11 +50,25 @@ export function createContentHandlers(state: WorkerState, effects: WorkerEffects
       return answerForTool(state.db, toolId, verdictId);
     },
 
-    hideSite: async ({ host }) => {
+    hideSite: async (_request, sender) => {
+      const host = senderHost(sender);
       const { settings } = await loadSettings();
-      const hidden = normalizeHost(host);
-      await saveSettings({ hiddenHosts: [...new Set([...settings.hiddenHosts, hidden])] });
-      return { hidden };
+      if (settings.hiddenHosts.includes(host)) return { hidden: host };
+      if (settings.hiddenHosts.length >= MAX_HIDDEN_HOSTS) {
+        throw new Error(
+          `Badges are hidden on ${MAX_HIDDEN_HOSTS} sites already: show some again in the options first.`,
+        );
+      }
+      await saveSettings({ hiddenHosts: [...settings.hiddenHosts, host] });
+      return { hidden: host };
+    },
+
+    showSite: async (_request, sender) => {
+      const host = senderHost(sender);
+      const { settings } = await loadSettings();
+      if (settings.hiddenHosts.includes(host))
+        await saveSettings({ hiddenHosts: settings.hiddenHosts.filter((h) => h !== host) });
+      return { shown: host };
     },
 
     openCompare: async ({ a, b }) => {

@@ -1,6 +1,7 @@
 import { checkFeedUrl } from '../feed/url-rules';
 import type { StatusAnswer } from '../messaging/protocol';
 import { answerForVerdict } from '../store/answers';
+import { datasetCoverage } from '../store/coverage';
 import { readMeta } from '../store/install';
 import { DEFAULT_SEARCH_LIMIT } from '../store/search-index';
 import type { PageHandlers } from './dispatch';
@@ -37,6 +38,11 @@ export function createPageHandlers(state: WorkerState): PageHandlers {
       }
       await state.sync.schedule();
       return status();
+    },
+
+    getCoverage: async () => {
+      await state.dataset.ensure();
+      return datasetCoverage(state.db);
     },
 
     getProductSites: async () => {

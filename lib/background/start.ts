@@ -30,7 +30,9 @@ export function startBackground(): void {
   polyfill.runtime.onMessage.addListener((message: unknown, sender: SenderInfo) =>
     handleMessage(message, sender, policy, handlers),
   );
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener((details) => {
+    // Once, on the first install: not on updates, nor when the browser itself updates.
+    if (details.reason === 'install') void browserEffects.openExtensionPage('/welcome.html');
     void dataset.ensure().then(productSites.refresh).then(sync.schedule).then(sync.run);
   });
   browser.runtime.onStartup.addListener(() => {

@@ -5,10 +5,13 @@ import { createBadgeHost } from './badge-host';
 import { createBadgeController } from './badge-controller';
 import { startLifetime } from './lifetime';
 import { watchLocation } from './location';
+import { showHiddenToast } from './hidden-toast';
+import { pageTheme } from './theme';
 import { uiLoaded, whenUi } from './ui-bridge';
 
 const FLOAT_AFTER_MS = 1500;
 const UI_TIMEOUT_MS = 5000;
+const prefersDark = () => window.matchMedia('(prefers-color-scheme: dark)').matches;
 
 /**
  * Content-script main: detect, ask the background, mount; follow SPA navigation and settings.
@@ -69,7 +72,17 @@ export async function runLens(): Promise<void> {
             return reply.ok ? reply.data : null;
           },
           compare: (a, b) => void send({ type: 'openCompare', a, b }),
-          hideSite: () => void send({ type: 'hideSite', host: location.hostname }),
+          hideSite: async () => {
+            const reply = await send({ type: 'hideSite' });
+            if (!reply.ok) return reply.error.message;
+            void showHiddenToast({
+              site: reply.data.hidden,
+              theme: pageTheme(document, prefersDark),
+              undo: async () => (await send({ type: 'showSite' })).ok,
+              signal,
+            });
+            return null;
+          },
         },
       }),
   });

@@ -12,7 +12,8 @@ export interface PopoverActions {
   /** The tool's answer with that verdict shown; without a verdict id, its newest. */
   loadToolAnswer: LoadToolAnswer;
   compare: (verdictId: string, partnerVerdictId: string) => void;
-  hideSite: () => void;
+  /** Hides badges on this site; resolves with an error message, or null when done. */
+  hideSite: () => Promise<string | null>;
 }
 
 export interface PopoverMount {

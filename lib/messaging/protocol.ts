@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { BadgeSummary, ToolAnswer, VerdictListItem, VerdictSummary } from '../model/answers';
 import type { Band } from '../model/band';
-import type { MetaRow } from '../model/dataset-meta';
+import type { DatasetCoverage, MetaRow } from '../model/dataset-meta';
 
 /**
  * Every message the background answers, named verb-first. This file holds the types and `send`
@@ -21,7 +21,9 @@ export type ContentRequest =
   | { type: 'loadPopoverUi' }
   /** The whole answer for a tool (a verdict of it, or its newest): what the popover shows. */
   | { type: 'getToolAnswer'; toolId: string; verdictId?: string }
-  | { type: 'hideSite'; host: string }
+  /** Hides badges on the sender's own site ("Hide on this site"); showSite undoes it. */
+  | { type: 'hideSite' }
+  | { type: 'showSite' }
   | { type: 'openCompare'; a: string; b: string };
 
 export type PageRequest =
@@ -30,6 +32,8 @@ export type PageRequest =
   | { type: 'resetToBundled' }
   | { type: 'setFeedUrl'; url: string }
   | { type: 'getProductSites' }
+  /** What the installed dataset covers, counted from it (the welcome page). */
+  | { type: 'getCoverage' }
   /** Type-ahead over the dataset (popup, compare page). */
   | { type: 'searchVerdicts'; query: string; limit?: number }
   /** A verdict's answer by the verdict's id alone (the compare view's links carry only those). */
@@ -68,7 +72,13 @@ export type PageRequestType = PageRequest['type'];
  * not listen for settings at all (see run-lens.ts).
  */
 export type LookupResult =
-  { found: false; bySettings?: true } | { found: true; badge: BadgeSummary };
+  | { found: false; bySettings?: undefined }
+  | { found: false; bySettings: SettingsMiss }
+  | { found: true; badge: BadgeSummary };
+
+/** Why settings keep the badge off: the site's switch, or "Hide on this site" for this host. */
+export type SettingsMiss =
+  { hiddenHost: string } | { siteOff: 'github' | 'huggingface' | 'product' };
 
 export interface StatusAnswer {
   meta: MetaRow | null;
@@ -82,6 +92,7 @@ export interface ResponseMap {
   loadPopoverUi: { loaded: boolean };
   getToolAnswer: ToolAnswer | null;
   hideSite: { hidden: string };
+  showSite: { shown: string };
   openCompare: { opened: true };
   getStatus: StatusAnswer;
   syncNow: StatusAnswer;
@@ -94,6 +105,7 @@ export interface ResponseMap {
   /** The answer for that verdict (its tool, with this verdict shown), or null when unknown. */
   getVerdictAnswer: ToolAnswer | null;
   browseVerdicts: BrowseAnswer;
+  getCoverage: DatasetCoverage | null;
 }
 
 export type ErrorCode = 'bad-request' | 'forbidden' | 'internal' | 'bad-url';

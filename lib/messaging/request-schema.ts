@@ -14,7 +14,8 @@ export const ContentRequestSchema = z.discriminatedUnion('type', [
     toolId: SlugSchema,
     verdictId: SlugSchema.optional(),
   }),
-  z.object({ type: z.literal('hideSite'), host: z.string().min(1).max(253) }),
+  z.object({ type: z.literal('hideSite') }),
+  z.object({ type: z.literal('showSite') }),
   z.object({ type: z.literal('openCompare'), a: SlugSchema, b: SlugSchema }),
 ]);
 
@@ -25,6 +26,7 @@ export const PageRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('resetToBundled') }),
   z.object({ type: z.literal('setFeedUrl'), url }),
   z.object({ type: z.literal('getProductSites') }),
+  z.object({ type: z.literal('getCoverage') }),
   z.object({
     type: z.literal('searchVerdicts'),
     query: z.string().max(200),

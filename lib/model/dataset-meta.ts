@@ -40,3 +40,20 @@ export interface MetaRow {
   /** Consecutive failed syncs, for backoff. */
   failures: number;
 }
+
+/** What the installed dataset covers, counted from it (the welcome page shows it). */
+export interface DatasetCoverage {
+  source: string;
+  generatedAt: string;
+  tools: number;
+  verdicts: number;
+  comparisons: number;
+  /** Tools found on GitHub, on Hugging Face, and tools no page finds (search only). */
+  onGithub: number;
+  onHuggingface: number;
+  unmatched: number;
+  /** The dataset's product domains (what "Allow product sites" asks for). */
+  productDomains: string[];
+  /** A rated GitHub repository to try the badge on (`owner/repo`), when there is one. */
+  exampleRepo: string | null;
+}

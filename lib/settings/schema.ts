@@ -5,6 +5,8 @@ import { SETTING_KEY_NAMES } from './keys';
 /** The settings' one zod schema, their defaults and the migrations of older stored shapes. */
 
 export const DEFAULT_SYNC_HOURS = 6;
+/** Most sites the badge can be hidden on. */
+export const MAX_HIDDEN_HOSTS = 1000;
 
 export const SettingsSchema = z.object({
   /** Reviewers whose quotes are shown; at least one. */
@@ -16,7 +18,7 @@ export const SettingsSchema = z.object({
     .object({ github: z.boolean(), huggingface: z.boolean(), product: z.boolean() })
     .default({ github: true, huggingface: true, product: true }),
   /** Hosts the user hid the badge on ("Hide on this site"). */
-  hiddenHosts: z.array(z.string().max(253)).max(1000).default([]),
+  hiddenHosts: z.array(z.string().max(253)).max(MAX_HIDDEN_HOSTS).default([]),
   /** Empty: the bundled dataset only. */
   feedUrl: z.string().max(4096).default(''),
   syncHours: z

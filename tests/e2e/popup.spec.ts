@@ -92,7 +92,7 @@ test('the last chosen reviewer cannot be switched off', async ({ context, extens
 });
 
 for (const scheme of ['light', 'dark'] as const) {
-  test(`axe finds no serious or critical violations on popup, options and compare (${scheme})`, async ({
+  test(`axe finds no serious or critical violations on popup, options, compare, library and welcome (${scheme})`, async ({
     context,
     extensionId,
   }) => {
@@ -103,6 +103,9 @@ for (const scheme of ['light', 'dark'] as const) {
       'popup.html?tab=999999',
       'options.html',
       `compare.html?a=ml-intern&b=${cursor.id}`,
+      'library.html',
+      'library.html?q=cursor&sort=ship',
+      'welcome.html',
     ]) {
       await page.goto(`chrome-extension://${extensionId}/${path}`);
       await page.getByRole('main').waitFor();

@@ -45,7 +45,7 @@ describe('lookupPage', () => {
     await saveSettings({ sites: { github: false, huggingface: true, product: true } });
     expect(await w.content.lookupPage({ type: 'lookupPage', url: REPO }, CONTENT_SENDER)).toEqual({
       found: false,
-      bySettings: true,
+      bySettings: { siteOff: 'github' },
     });
     await saveSettings({
       sites: { github: true, huggingface: true, product: true },
@@ -58,7 +58,7 @@ describe('lookupPage', () => {
         { type: 'lookupPage', url: 'https://www.github.com/synthetic-org/tool-0' },
         CONTENT_SENDER,
       ),
-    ).toEqual({ found: false, bySettings: true });
+    ).toEqual({ found: false, bySettings: { hiddenHost: 'github.com' } });
   });
 });
 
@@ -111,14 +111,37 @@ describe('getToolAnswer', () => {
   });
 });
 
-describe('hideSite', () => {
-  it('adds the host once, without www.', async () => {
+describe('hideSite and showSite', () => {
+  const on = (url: string) => ({ ...CONTENT_SENDER, url });
+
+  it('hide the sender’s own site, once, without www., and show it again', async () => {
     const w = worker();
     expect(
-      await w.content.hideSite({ type: 'hideSite', host: 'WWW.GitHub.com' }, CONTENT_SENDER),
+      await w.content.hideSite({ type: 'hideSite' }, on('https://WWW.GitHub.com/a/b')),
     ).toEqual({ hidden: 'github.com' });
-    await w.content.hideSite({ type: 'hideSite', host: 'github.com' }, CONTENT_SENDER);
+    await w.content.hideSite({ type: 'hideSite' }, on('https://github.com/c/d'));
     expect((await loadSettings()).settings.hiddenHosts).toEqual(['github.com']);
+    expect(await w.content.showSite({ type: 'showSite' }, on('https://github.com/c/d'))).toEqual({
+      shown: 'github.com',
+    });
+    expect((await loadSettings()).settings.hiddenHosts).toEqual([]);
+  });
+
+  it('never touch another site than the sender’s', async () => {
+    const w = worker();
+    await saveSettings({ hiddenHosts: ['huggingface.co'] });
+    await w.content.showSite({ type: 'showSite' }, on('https://github.com/a/b'));
+    expect((await loadSettings()).settings.hiddenHosts).toEqual(['huggingface.co']);
+  });
+
+  it('say clearly when the list of hidden sites is full (SYNTHETIC hosts)', async () => {
+    const w = worker();
+    await saveSettings({
+      hiddenHosts: Array.from({ length: 1000 }, (_, i) => `synthetic-${i}.test`),
+    });
+    await expect(
+      w.content.hideSite({ type: 'hideSite' }, on('https://github.com/a/b')),
+    ).rejects.toThrow(/hidden on 1000 sites already: show some again in the options first/);
   });
 });
 

@@ -1,0 +1,7 @@
+/**
+ * The badge's and the notice's shadow roots are closed: a page script cannot reach inside to
+ * read the verdict, which reviewers the user follows, or press the buttons. Only the e2e build
+ * opens them, so the tests can find the controls the way a user does; a test against the
+ * shipped build checks they are closed there.
+ */
+export const SHADOW_MODE: 'open' | 'closed' = import.meta.env.MODE === 'e2e' ? 'open' : 'closed';
