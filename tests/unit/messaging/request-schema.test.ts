@@ -68,7 +68,9 @@ describe('the two lists', () => {
 
   it('name every message verb-first', () => {
     for (const type of [...CONTENT_REQUEST_TYPES, ...PAGE_REQUEST_TYPES]) {
-      expect(type).toMatch(/^(ping|lookup|load|get|hide|open|sync|reset|set|search|browse|show)[A-Z]?/);
+      expect(type).toMatch(
+        /^(ping|lookup|load|get|hide|open|sync|reset|set|search|browse|show)[A-Z]?/,
+      );
     }
   });
 });
