@@ -6,32 +6,29 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const candidates = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr'].filter(Boolean);
-const found = () => candidates.find((p) => existsSync(p));
+// A FIREFOX_PATH that is set is the only candidate: a typo must not quietly test another Firefox.
+const wanted = process.env.FIREFOX_PATH;
+if (wanted && !existsSync(wanted)) {
+  console.error(`FIREFOX_PATH=${wanted} does not exist.`);
+  process.exit(1);
+}
+const path = wanted || '/usr/bin/firefox-esr';
 
-let path = found();
-if (!path) {
-  if (process.env.FIREFOX_PATH) {
-    console.error(`FIREFOX_PATH=${process.env.FIREFOX_PATH} does not exist.`);
-    process.exit(1);
-  }
+if (!existsSync(path)) {
   if (!existsSync('/usr/bin/apt-get')) {
     console.error('No Firefox found. Install Firefox ESR and set FIREFOX_PATH to its binary.');
     process.exit(1);
   }
-  const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
+  // sudo resets the environment, so the non-interactive frontend goes through env(1).
+  const asRoot = process.getuid?.() === 0 ? [] : ['sudo'];
   console.error('No Firefox found: installing Debian’s firefox-esr package…');
   const run = (args) => {
-    const [command, ...rest] = [...sudo, ...args];
-    execFileSync(command, rest, {
-      stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
+    const [command, ...rest] = [...asRoot, 'env', 'DEBIAN_FRONTEND=noninteractive', ...args];
+    execFileSync(command, rest, { stdio: ['ignore', 'inherit', 'inherit'] });
   };
   run(['apt-get', 'update', '-qq']);
   run(['apt-get', 'install', '-y', '-qq', 'firefox-esr']);
-  path = found();
-  if (!path) {
+  if (!existsSync(path)) {
     console.error('apt-get finished but no firefox-esr binary was found.');
     process.exit(1);
   }

@@ -13,12 +13,12 @@ const INSTALL_TIMEOUT_MS = 20_000;
 
 /** The same resolution as scripts/ensure-firefox.mjs, which `npm run test:e2e:firefox` runs first. */
 export function firefoxPath(): string {
-  const found = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr'].find(
-    (p): p is string => !!p && existsSync(p),
-  );
-  if (!found)
-    throw new Error('No Firefox: run `node scripts/ensure-firefox.mjs` or set FIREFOX_PATH.');
-  return found;
+  const path = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
+  if (!existsSync(path))
+    throw new Error(
+      `No Firefox at ${path}: run \`node scripts/ensure-firefox.mjs\` or set FIREFOX_PATH.`,
+    );
+  return path;
 }
 
 export interface Firefox {
