@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { badgeAccessibleName } from '../../lib/model/badge-label';
+import { GITHUB_LAYOUTS } from '../e2e/support/sites';
+import { bundledFeed } from '../e2e/support/test-feeds';
+import { useFirefox } from './support/use-firefox';
+import { badgeHostCount, badgeRoot, byRole, visit } from './support/lens';
+import { openSiteTab } from './support/sites';
+
+// Names and scores come from the bundled dataset, built from the saved pages in data/pages.
+const mlIntern = bundledFeed().verdicts.find((v) => v.id === 'ml-intern')!;
+
+const firefox = useFirefox();
+
+describe.each(GITHUB_LAYOUTS)('GitHub, %s layout', (layout) => {
+  it('a rated repo gets its badge, named with its score', async () => {
+    const page = await openSiteTab(firefox().browser, { layout });
+    expect(await visit(page, 'https://github.com/huggingface/ml-intern')).toBe('badge');
+    expect(await badgeHostCount(page)).toBe(1);
+    // The name Firefox's accessibility engine computes, not an attribute read back.
+    const name = badgeAccessibleName(mlIntern.title, mlIntern.panelShip);
+    expect(name).toContain('ml-intern: 75% ship');
+    const badge = await byRole(await badgeRoot(page), 'button', name);
+    expect(await badge.evaluate((b) => b.textContent)).toContain('75%');
+  });
+
+  it('an unrated repo gets none', async () => {
+    const page = await openSiteTab(firefox().browser, { layout });
+    expect(await visit(page, 'https://github.com/huggingface/transformers')).toBe('none');
+    expect(await badgeHostCount(page)).toBe(0);
+  });
+});
