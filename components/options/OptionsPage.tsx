@@ -11,6 +11,7 @@ import { saveSettings } from '../../lib/settings/storage';
 const SETTING_NAMES: Record<SettingKey, string> = {
   reviewers: 'reviewers',
   sites: 'sites',
+  lists: 'badges in lists',
   hiddenHosts: 'hidden sites',
   feedUrl: 'feed URL',
   syncHours: 'sync interval',

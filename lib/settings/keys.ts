@@ -10,6 +10,7 @@ export const SETTINGS_FALLBACK_KEY = 'settingsFallback';
 export const SETTING_KEY_NAMES = [
   'reviewers',
   'sites',
+  'lists',
   'hiddenHosts',
   'feedUrl',
   'syncHours',

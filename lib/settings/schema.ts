@@ -17,6 +17,10 @@ export const SettingsSchema = z.object({
   sites: z
     .object({ github: z.boolean(), huggingface: z.boolean(), product: z.boolean() })
     .default({ github: true, huggingface: true, product: true }),
+  /** Small badges beside the results of search and list pages, per site. */
+  lists: z
+    .object({ github: z.boolean(), huggingface: z.boolean() })
+    .default({ github: true, huggingface: true }),
   /** Hosts the user hid the badge on ("Hide on this site"). */
   hiddenHosts: z.array(z.string().max(253)).max(MAX_HIDDEN_HOSTS).default([]),
   /** Empty: the bundled dataset only. */

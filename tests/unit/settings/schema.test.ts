@@ -16,6 +16,7 @@ describe('defaults', () => {
     expect(DEFAULT_SETTINGS).toEqual({
       reviewers: [...REVIEWER_IDS],
       sites: { github: true, huggingface: true, product: true },
+      lists: { github: true, huggingface: true },
       hiddenHosts: [],
       feedUrl: '',
       syncHours: DEFAULT_SYNC_HOURS,
@@ -33,6 +34,7 @@ describe('readSettings', () => {
     const stored = {
       reviewers: ['skeptic', 'builder'],
       sites: { github: false, huggingface: true, product: false },
+      lists: { github: false, huggingface: true },
       hiddenHosts: ['synthetic.example'],
       feedUrl: 'https://feeds.synthetic.test/v.json',
       syncHours: 24,
