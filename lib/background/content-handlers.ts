@@ -1,6 +1,7 @@
 import { detect } from '../detect';
 import { isHiddenHost, normalizeHost } from '../sites/hidden-hosts';
 import { answerForTool } from '../store/answers';
+import type { LookupResult } from '../messaging/protocol';
 import type { SenderInfo } from '../messaging/sender-policy';
 import { MAX_HIDDEN_HOSTS } from '../settings/schema';
 import type { ContentHandlers } from './dispatch';
@@ -20,24 +21,27 @@ function senderHost(sender: SenderInfo): string {
   return normalizeHost(host);
 }
 
+/** What the badge of a page shows, or why there is none: the lookup, from memory. */
+export async function answerPage(state: WorkerState, url: string): Promise<LookupResult> {
+  const detection = detect(url);
+  if (!detection) return { found: false };
+  const settings = await state.settings.current();
+  if (!settings.sites[detection.site])
+    return { found: false, bySettings: { siteOff: detection.site } };
+  const host = new URL(url).hostname;
+  if (isHiddenHost(host, settings.hiddenHosts))
+    return { found: false, bySettings: { hiddenHost: normalizeHost(host) } };
+  await state.dataset.ensure();
+  const badge = (await state.lookupIndex.get()).find(detection.keys);
+  return badge ? { found: true, badge } : { found: false };
+}
+
 /** The messages content scripts may send: each answers about the page it came from. */
 export function createContentHandlers(state: WorkerState, effects: WorkerEffects): ContentHandlers {
   return {
     ping: async () => ({ pong: true }),
 
-    lookupPage: async ({ url }) => {
-      const detection = detect(url);
-      if (!detection) return { found: false };
-      const settings = await state.settings.current();
-      if (!settings.sites[detection.site])
-        return { found: false, bySettings: { siteOff: detection.site } };
-      const host = new URL(url).hostname;
-      if (isHiddenHost(host, settings.hiddenHosts))
-        return { found: false, bySettings: { hiddenHost: normalizeHost(host) } };
-      await state.dataset.ensure();
-      const badge = (await state.lookupIndex.get()).find(detection.keys);
-      return badge ? { found: true, badge } : { found: false };
-    },
+    lookupPage: async ({ url }) => answerPage(state, url),
 
     loadPopoverUi: async (_request, sender) => {
       const tabId = sender.tab?.id;

@@ -6,6 +6,7 @@ import { createContentHandlers } from './content-handlers';
 import { handleMessage } from './dispatch';
 import { browserEffects } from './effects';
 import { createPageHandlers } from './page-handlers';
+import { createToolbarSync } from './toolbar-sync';
 import { createWorkerState } from './worker-state';
 
 /**
@@ -24,6 +25,8 @@ export function startBackground(): void {
     isServedHost: state.productSites.isServedHost,
   };
   const { dataset, productSites, sync } = state;
+  const toolbar = createToolbarSync(state);
+  state.datasetChanged.add(toolbar.refreshAll);
 
   // The polyfill lets a listener answer by returning a promise in every browser (Chrome's own
   // onMessage wants sendResponse and `return true`).
@@ -47,6 +50,10 @@ export function startBackground(): void {
     if (!isSettingsChange(changes, area)) return;
     state.settings.invalidate();
     if ('syncHours' in changes) void sync.schedule();
+    toolbar.refreshAll();
   });
+  browser.tabs.onUpdated.addListener((tabId, change, tab) =>
+    toolbar.onTabUpdated(tabId, change, tab),
+  );
   void dataset.ensure();
 }

@@ -23,6 +23,8 @@ export interface WorkerState {
   productSites: ProductSites;
   /** Installs the dataset shipped with the extension over whatever is installed. */
   resetToBundled(): Promise<void>;
+  /** Told whenever another dataset was installed (bundled, synced or reset). */
+  readonly datasetChanged: Set<() => void>;
 }
 
 /** Everything has the browser's default; tests hand in fakes. */
@@ -37,14 +39,19 @@ export interface WorkerStateOptions {
 export function createWorkerState(options: WorkerStateOptions = {}): WorkerState {
   const db = options.db ?? new VerdictDb();
   const lookupIndex = createLookupIndexCache(() => db.lookupIndex.get('current'));
+  const datasetChanged = new Set<() => void>();
+  const installed = () => {
+    lookupIndex.invalidate();
+    for (const listener of datasetChanged) listener();
+  };
   const install = options.installBundled ?? installBundled;
-  const bundled = () => install(db).then(lookupIndex.invalidate);
+  const bundled = () => install(db).then(installed);
   const dataset = createDatasetGate(db, bundled);
   const productSites = options.productSites ?? createProductSites(db);
   const sync = createSyncSchedule({
     db,
     ensureDataset: dataset.ensure,
-    onInstalled: lookupIndex.invalidate,
+    onInstalled: installed,
     afterInstall: productSites.refresh,
     fetch: options.fetch ?? ((...args) => fetch(...args)),
     now: options.now ?? (() => new Date()),
@@ -57,6 +64,7 @@ export function createWorkerState(options: WorkerStateOptions = {}): WorkerState
     settings: createSettingsCache(),
     sync,
     productSites,
+    datasetChanged,
     async resetToBundled() {
       // A sync in flight would install its feed over the reset; the user's last word wins.
       await sync.idle();
