@@ -1,0 +1,73 @@
+import { detect } from '../detect';
+import type { Detection } from '../detect/types';
+import type { ListPage } from '../detect/lists';
+
+/**
+ * The results on a list page: links whose target is exactly a repository's (or model's,
+ * dataset's, space's) own page and that are a result's title, found by where they sit and what
+ * they say, never by class names, which GitHub and Hugging Face hash and change.
+ * Never navigation, footers, sidebars, README or card text, "forked from" or owner links.
+ */
+const NOT_RESULTS =
+  'nav, footer, aside, header[role="banner"], [role="navigation"], .markdown-body, .prose, .comment-body';
+
+export interface ResultLink {
+  link: HTMLAnchorElement;
+  /** The page the result points at, as a lookup takes it (origin and path). */
+  url: string;
+  detection: Detection;
+}
+
+const squash = (text: string | null | undefined) => (text ?? '').toLowerCase().replace(/\s+/g, '');
+
+/** The target's path is the repository's own, nothing below it. */
+function repoTarget(link: HTMLAnchorElement, site: ListPage['site']) {
+  let url: URL;
+  try {
+    url = new URL(link.getAttribute('href') ?? '', link.ownerDocument.baseURI);
+  } catch {
+    return null;
+  }
+  // A filtered Hugging Face listing links cards absolutely, with its query: the page is the same.
+  const page = `${url.origin}${url.pathname.replace(/\/$/, '')}`;
+  const detection = detect(page);
+  if (!detection || detection.site !== site) return null;
+  const path = url.pathname.replace(/\/$/, '').toLowerCase();
+  const expected = `/${detection.keys[0]!.slice(detection.keys[0]!.indexOf(':') + 1)}`;
+  if (path !== expected) return null;
+  return { url: page, detection };
+}
+
+/** GitHub: the link is a result's heading and names the repository ("owner/repo" or "repo"). */
+function namesGithubRepo(link: HTMLAnchorElement, label: string): boolean {
+  const heading = link.closest('h1, h2, h3, h4');
+  if (!heading) return false;
+  const repo = label.slice(label.indexOf('/') + 1);
+  const text = squash(link.textContent);
+  return text === label || text === repo || squash(heading.textContent) === label;
+}
+
+/** Hugging Face: a card's link, titled with its name (models and datasets) or a heading (spaces). */
+function namesHuggingfaceRepo(link: HTMLAnchorElement, label: string): boolean {
+  const name = label.replace(/^(?:datasets|spaces|kernels)\//, '');
+  const titled = link.querySelector('header[title]')?.getAttribute('title');
+  if (titled) return squash(titled) === name;
+  if (link.closest('h1, h2, h3, h4')) return squash(link.textContent).includes(name.split('/')[1]!);
+  // Space cards show a display title, not the path: the card's own heading is its title.
+  return link.closest('article') !== null && link.querySelector('h3, h4') !== null;
+}
+
+export function findResultLinks(root: ParentNode, page: ListPage): ResultLink[] {
+  const found: ResultLink[] = [];
+  for (const link of root.querySelectorAll<HTMLAnchorElement>('a[href]')) {
+    if (link.closest(NOT_RESULTS)) continue;
+    const target = repoTarget(link, page.site);
+    if (!target) continue;
+    const named =
+      page.site === 'github'
+        ? namesGithubRepo(link, target.detection.label)
+        : namesHuggingfaceRepo(link, target.detection.label);
+    if (named) found.push({ link, ...target });
+  }
+  return found;
+}

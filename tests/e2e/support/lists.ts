@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The list-page fixtures (tests/e2e/fixtures/lists, each citing the sources of its markup) and
+ * the address each mirrors. `data-expect="chip"` marks the result title links, the only links a
+ * chip may follow; everything else on the page is a decoy.
+ */
+export const LIST_PAGES: readonly { file: string; url: string }[] = [
+  { file: 'github-search.html', url: 'https://github.com/search?q=ml&type=repositories' },
+  { file: 'github-trending.html', url: 'https://github.com/trending/python?since=daily' },
+  { file: 'github-topics.html', url: 'https://github.com/topics/llm' },
+  { file: 'github-org-repositories.html', url: 'https://github.com/orgs/huggingface/repositories' },
+  { file: 'github-user-repositories.html', url: 'https://github.com/fredtest?tab=repositories' },
+  { file: 'github-user-stars.html', url: 'https://github.com/fredtest?tab=stars' },
+  {
+    file: 'hf-models.html',
+    url: 'https://huggingface.co/models?pipeline_tag=text-generation&hardware=rtx-3070',
+  },
+  { file: 'hf-datasets.html', url: 'https://huggingface.co/datasets?search=intern&sort=trending' },
+  { file: 'hf-spaces.html', url: 'https://huggingface.co/spaces?sort=trending&search=intern' },
+  { file: 'hf-org.html', url: 'https://huggingface.co/huggingface' },
+  {
+    file: 'hf-collection.html',
+    url: 'https://huggingface.co/collections/huggingface/agents-66aa11bb22cc33dd44ee55ff',
+  },
+];
+
+export const listFixture = (file: string): string =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/lists/${file}`, import.meta.url)), 'utf8');
