@@ -56,9 +56,21 @@ export const test = base.extend<Fixtures>({
     await waitUntilInstalled(context, id);
     await use(id);
   },
+  // The first install opens the welcome tab in front; a test page left behind it is a background
+  // tab, whose frames and timers Chromium throttles to about one a second. Tests that are about
+  // the welcome page ask for `context`, not `page`.
   page: async ({ context, extensionId }, use) => {
-    void extensionId;
-    await use(context.pages()[0] ?? (await context.newPage()));
+    const welcome = `chrome-extension://${extensionId}/welcome.html`;
+    await expect.poll(() => context.pages().some((p) => p.url() === welcome)).toBe(true);
+    await Promise.all(
+      context
+        .pages()
+        .filter((p) => p.url() === welcome)
+        .map((p) => p.close()),
+    );
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.bringToFront();
+    await use(page);
   },
 });
 
