@@ -51,7 +51,11 @@ export function OptionsPage() {
         <>
           <ReviewerChoices stored={settings.reviewers} />
           <FeedSettings feedUrl={settings.feedUrl} syncHours={settings.syncHours} />
-          <SiteSettings sites={settings.sites} hiddenHosts={settings.hiddenHosts} />
+          <SiteSettings
+            sites={settings.sites}
+            lists={settings.lists}
+            hiddenHosts={settings.hiddenHosts}
+          />
           <AboutData />
         </>
       ) : (

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { BUILT_IN_SITES } from '../../lib/sites/built-in';
+import { ListSettings } from './ListSettings';
 import { grantMessage, useProductGrants } from '../../lib/ui/use-product-grants';
 import { useSavedSetting } from '../../lib/ui/use-saved-setting';
 import type { Settings } from '../../lib/settings/schema';
@@ -36,11 +37,12 @@ function productHint(domains: string[] | null, missing: string[] | null): string
 
 interface Props {
   sites: Settings['sites'];
+  lists: Settings['lists'];
   hiddenHosts: readonly string[];
 }
 
 /** Where badges show: a switch per kind of site, and the sites the user hid them on. */
-export function SiteSettings({ sites, hiddenHosts }: Props) {
+export function SiteSettings({ sites, lists, hiddenHosts }: Props) {
   const id = useId();
   const switches = useSavedSetting('sites', sites);
   const hidden = useSavedSetting('hiddenHosts', [...hiddenHosts]);
@@ -106,6 +108,7 @@ export function SiteSettings({ sites, hiddenHosts }: Props) {
           ))}
         </ul>
       </fieldset>
+      <ListSettings lists={lists} sites={switches.value} />
       {productNeedsAccess && (
         <div className="vl-actions">
           <span>Some product sites in the dataset are not allowed yet.</span>

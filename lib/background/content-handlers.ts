@@ -6,6 +6,7 @@ import type { SenderInfo } from '../messaging/sender-policy';
 import { MAX_HIDDEN_HOSTS } from '../settings/schema';
 import type { ContentHandlers } from './dispatch';
 import type { WorkerEffects } from './effects';
+import { answerLinks, listChipsFor } from './list-lookup';
 import type { WorkerState } from './worker-state';
 import { saveSettings, loadSettings } from '../settings/storage';
 
@@ -19,6 +20,14 @@ function senderHost(sender: SenderInfo): string {
   }
   if (!host) throw new Error('no sender page');
   return normalizeHost(host);
+}
+
+function sameOrigin(a: string, b: string | undefined): boolean {
+  try {
+    return new URL(a).origin === new URL(b ?? '').origin;
+  } catch {
+    return false;
+  }
 }
 
 /** What the badge of a page shows, or why there is none: the lookup, from memory. */
@@ -42,6 +51,21 @@ export function createContentHandlers(state: WorkerState, effects: WorkerEffects
     ping: async () => ({ pong: true }),
 
     lookupPage: async ({ url }) => answerPage(state, url),
+
+    // The list script runs only where the lens found a list page and the settings want chips.
+    loadListChips: async ({ url }, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || !sameOrigin(url, sender.url)) return { loaded: false };
+      const chips = await listChipsFor(state, url);
+      if (chips !== 'on') return chips === 'off' ? { loaded: false, off: true } : { loaded: false };
+      return { loaded: await effects.injectListChips(tabId, sender.frameId ?? 0) };
+    },
+
+    // A list page asks about its own results only: the page it names is the sender's.
+    lookupLinks: async ({ pageUrl, urls }, sender) => {
+      if (!sameOrigin(pageUrl, sender.url)) throw new Error('not the sender’s page');
+      return answerLinks(state, pageUrl, urls);
+    },
 
     loadPopoverUi: async (_request, sender) => {
       const tabId = sender.tab?.id;

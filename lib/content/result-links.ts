@@ -57,17 +57,32 @@ function namesHuggingfaceRepo(link: HTMLAnchorElement, label: string): boolean {
   return link.closest('article') !== null && link.querySelector('h3, h4') !== null;
 }
 
-export function findResultLinks(root: ParentNode, page: ListPage): ResultLink[] {
+/**
+ * What was decided for each link, by its href when decided: a list is rescanned whenever the page
+ * adds results, and only links that are new or now point elsewhere are looked at again.
+ */
+export type ResultMemo = WeakMap<HTMLAnchorElement, { href: string; result: ResultLink | null }>;
+
+export function findResultLinks(root: ParentNode, page: ListPage, memo?: ResultMemo): ResultLink[] {
   const found: ResultLink[] = [];
   for (const link of root.querySelectorAll<HTMLAnchorElement>('a[href]')) {
-    if (link.closest(NOT_RESULTS)) continue;
-    const target = repoTarget(link, page.site);
-    if (!target) continue;
-    const named =
-      page.site === 'github'
-        ? namesGithubRepo(link, target.detection.label)
-        : namesHuggingfaceRepo(link, target.detection.label);
-    if (named) found.push({ link, ...target });
+    const href = link.getAttribute('href') ?? '';
+    const known = memo?.get(link);
+    const fresh = known?.href === href;
+    const result = fresh ? known.result : resultOf(link, page);
+    if (memo && !fresh) memo.set(link, { href, result });
+    if (result) found.push(result);
   }
   return found;
+}
+
+function resultOf(link: HTMLAnchorElement, page: ListPage): ResultLink | null {
+  if (link.closest(NOT_RESULTS)) return null;
+  const target = repoTarget(link, page.site);
+  if (!target) return null;
+  const named =
+    page.site === 'github'
+      ? namesGithubRepo(link, target.detection.label)
+      : namesHuggingfaceRepo(link, target.detection.label);
+  return named ? { link, ...target } : null;
 }

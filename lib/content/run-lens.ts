@@ -1,17 +1,13 @@
 import { browser } from 'wxt/browser';
+import { listPageOf } from '../detect/lists';
 import { send } from '../messaging/protocol';
 import { isSettingsChange } from '../settings/keys';
-import { createBadgeHost } from './badge-host';
 import { createBadgeController } from './badge-controller';
 import { startLifetime } from './lifetime';
+import { pageBadgeUi } from './page-badge-ui';
 import { watchLocation } from './location';
-import { showHiddenToast } from './hidden-toast';
-import { pageTheme } from './theme';
-import { uiLoaded, whenUi } from './ui-bridge';
 
 const FLOAT_AFTER_MS = 1500;
-const UI_TIMEOUT_MS = 5000;
-const prefersDark = () => window.matchMedia('(prefers-color-scheme: dark)').matches;
 
 /**
  * Content-script main: detect, ask the background, mount; follow SPA navigation and settings.
@@ -31,7 +27,9 @@ export async function runLens(): Promise<void> {
     if (following || !life.alive()) return;
     following = true;
     const onStorage = (changes: Record<string, unknown>, area: string) => {
-      if (isSettingsChange(changes, area)) void lens.refresh();
+      if (!isSettingsChange(changes, area)) return;
+      void lens.refresh();
+      lists(location.href);
     };
     browser.storage.onChanged.addListener(onStorage);
     signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorage), {
@@ -56,37 +54,23 @@ export async function runLens(): Promise<void> {
       if (!reply.ok || reply.data.found || reply.data.bySettings) followSettings();
       return reply.ok ? reply.data : null;
     },
-    createUi: () =>
-      createBadgeHost(signal, {
-        loadUi: async () => {
-          if (!uiLoaded()) {
-            const reply = await send({ type: 'loadPopoverUi' });
-            if (!reply.ok || !reply.data.loaded)
-              throw new Error('the background could not load the UI');
-          }
-          return whenUi(UI_TIMEOUT_MS);
-        },
-        actions: {
-          loadToolAnswer: async (toolId, verdictId) => {
-            const reply = await send({ type: 'getToolAnswer', toolId, verdictId });
-            return reply.ok ? reply.data : null;
-          },
-          compare: (a, b) => void send({ type: 'openCompare', a, b }),
-          hideSite: async () => {
-            const reply = await send({ type: 'hideSite' });
-            if (!reply.ok) return reply.error.message;
-            void showHiddenToast({
-              site: reply.data.hidden,
-              theme: pageTheme(document, prefersDark),
-              undo: async () => (await send({ type: 'showSite' })).ok,
-              signal,
-            });
-            return null;
-          },
-        },
-      }),
+    createUi: pageBadgeUi(signal),
   });
+  // A list page gets its chips from a second script (the background runs it): the lens only
+  // knows which pages are lists. Once loaded, that script follows the navigation itself.
+  let listsLoaded = false;
+  const lists = (url: string) => {
+    if (listsLoaded || !life.alive() || !listPageOf(new URL(url))) return;
+    void send({ type: 'loadListChips', url }).then((reply) => {
+      if (reply.ok && reply.data.loaded) listsLoaded = true;
+      else followSettings();
+    });
+  };
   // The navigation is reported before `location` changes: the new URL is only in the event.
-  watchLocation(signal, (url) => void lens.route(url));
+  watchLocation(signal, (url) => {
+    lists(url);
+    void lens.route(url);
+  });
+  lists(location.href);
   await lens.route(location.href);
 }

@@ -17,6 +17,13 @@ export type ContentRequest =
   | { type: 'ping' }
   /** The badge for the sender's page URL, from the in-memory index. */
   | { type: 'lookupPage'; url: string }
+  /** From the lens on a list page: run the list script (the chips) in the sender's frame. */
+  | { type: 'loadListChips'; url: string }
+  /**
+   * The chips of a list page: the badges of the results it links to, in one message per page
+   * and per batch of appended results (at most MAX_LIST_LINKS).
+   */
+  | { type: 'lookupLinks'; pageUrl: string; urls: string[] }
   /** From a content script whose badge is being opened: load the popover UI into its frame. */
   | { type: 'loadPopoverUi' }
   /** The whole answer for a tool (a verdict of it, or its newest): what the popover shows. */
@@ -76,6 +83,19 @@ export type LookupResult =
   | { found: false; bySettings: SettingsMiss }
   | { found: true; badge: BadgeSummary };
 
+/** At most this many result links in one lookupLinks message (a page of results is 10 to 100). */
+export const MAX_LIST_LINKS = 200;
+
+/**
+ * One entry per asked URL, in order: its badge, or null. `bySettings`: the user switched chips
+ * off for this site (or hid the host), so every entry is null and a settings change may bring
+ * them back.
+ */
+export interface LinksResult {
+  badges: (BadgeSummary | null)[];
+  bySettings?: SettingsMiss | { listsOff: 'github' | 'huggingface' };
+}
+
 /** Why settings keep the badge off: the site's switch, or "Hide on this site" for this host. */
 export type SettingsMiss =
   { hiddenHost: string } | { siteOff: 'github' | 'huggingface' | 'product' };
@@ -89,6 +109,9 @@ export interface StatusAnswer {
 export interface ResponseMap {
   ping: { pong: true };
   lookupPage: LookupResult;
+  lookupLinks: LinksResult;
+  /** `off`: the settings keep chips off on this page, so a settings change may bring them. */
+  loadListChips: { loaded: boolean; off?: true };
   loadPopoverUi: { loaded: boolean };
   getToolAnswer: ToolAnswer | null;
   hideSite: { hidden: string };

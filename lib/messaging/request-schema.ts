@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SlugSchema } from '../feed/schema';
-import type { ContentRequest, PageRequest } from './protocol';
+import { MAX_LIST_LINKS, type ContentRequest, type PageRequest } from './protocol';
 
 const url = z.string().max(4096);
 
@@ -8,6 +8,12 @@ const url = z.string().max(4096);
 export const ContentRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ping') }),
   z.object({ type: z.literal('lookupPage'), url }),
+  z.object({ type: z.literal('loadListChips'), url }),
+  z.object({
+    type: z.literal('lookupLinks'),
+    pageUrl: url,
+    urls: z.array(url).max(MAX_LIST_LINKS),
+  }),
   z.object({ type: z.literal('loadPopoverUi') }),
   z.object({
     type: z.literal('getToolAnswer'),

@@ -62,6 +62,101 @@ describe('lookupPage', () => {
   });
 });
 
+describe('lookupLinks', () => {
+  const LIST = 'https://github.com/search?q=tool&type=repositories';
+  const urls = [
+    'https://github.com/synthetic-org/tool-0',
+    'https://github.com/unrated/repo',
+    'https://github.com/synthetic-org/tool-2',
+    'https://huggingface.co/synthetic-org/tool-1',
+  ];
+  const ask = (
+    w: ReturnType<typeof worker>,
+    pageUrl = LIST,
+    sender = { ...CONTENT_SENDER, url: LIST },
+  ) => w.content.lookupLinks({ type: 'lookupLinks', pageUrl, urls }, sender);
+
+  it('answers each result in order, from the index, and nothing for another site’s results', async () => {
+    const { badges, bySettings } = await ask(worker());
+    expect(bySettings).toBeUndefined();
+    expect(badges.map((b) => b?.toolId ?? null)).toEqual([
+      'synthetic-tool-0',
+      null,
+      'synthetic-tool-2',
+      null,
+    ]);
+  });
+
+  it('answers nothing on a page that is no list page', async () => {
+    const repo = 'https://github.com/synthetic-org/tool-0';
+    const { badges } = await ask(worker(), repo, { ...CONTENT_SENDER, url: repo });
+    expect(badges).toEqual([null, null, null, null]);
+  });
+
+  it('refuses a page URL of another origin than the sender’s', async () => {
+    await expect(
+      ask(worker(), LIST, { ...CONTENT_SENDER, url: 'https://example.com/' }),
+    ).rejects.toThrow(/sender/);
+  });
+
+  it('says when the user switched lists or the site off, or hid the host', async () => {
+    const w = worker();
+    const off = async (patch: Parameters<typeof saveSettings>[0]) => {
+      await saveSettings(patch);
+      w.state.settings.invalidate();
+      return ask(w);
+    };
+    expect(await off({ lists: { github: false, huggingface: true } })).toEqual({
+      badges: [null, null, null, null],
+      bySettings: { listsOff: 'github' },
+    });
+    expect(
+      (await off({ sites: { github: false, huggingface: true, product: true } })).bySettings,
+    ).toEqual({
+      siteOff: 'github',
+    });
+    expect(
+      (
+        await off({
+          sites: { github: true, huggingface: true, product: true },
+          lists: { github: true, huggingface: true },
+          hiddenHosts: ['github.com'],
+        })
+      ).bySettings,
+    ).toEqual({ hiddenHost: 'github.com' });
+    expect((await off({ hiddenHosts: [] })).bySettings).toBeUndefined();
+  });
+});
+
+describe('loadListChips', () => {
+  const LIST = 'https://github.com/trending';
+  const load = (
+    w: ReturnType<typeof worker>,
+    url = LIST,
+    sender = { ...CONTENT_SENDER, url: LIST },
+  ) => w.content.loadListChips({ type: 'loadListChips', url }, sender);
+
+  it('runs the list script in the sender’s frame on a list page, and nowhere else', async () => {
+    const w = worker();
+    expect(await load(w)).toEqual({ loaded: true });
+    expect(w.effects.injectListChips).toHaveBeenCalledWith(7, 0);
+    const repo = 'https://github.com/synthetic-org/tool-0';
+    expect(await load(w, repo, { ...CONTENT_SENDER, url: repo })).toEqual({ loaded: false });
+    expect(await load(w, LIST, { ...CONTENT_SENDER, url: 'https://example.com/' })).toEqual({
+      loaded: false,
+    });
+    expect(w.effects.injectListChips).toHaveBeenCalledTimes(1);
+  });
+
+  it('says when the settings keep the chips off, so the lens listens for a change', async () => {
+    const w = worker();
+    await saveSettings({ lists: { github: false, huggingface: true } });
+    w.state.settings.invalidate();
+    expect(await load(w)).toEqual({ loaded: false, off: true });
+    expect(w.effects.injectListChips).not.toHaveBeenCalled();
+  });
+});
+
 describe('loadPopoverUi', () => {
   it('injects the UI into the sender’s tab and frame', async () => {
     const w = worker();

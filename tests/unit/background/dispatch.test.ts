@@ -54,6 +54,12 @@ async function reply(
 const SAMPLES: Record<Request['type'], Request> = {
   ping: { type: 'ping' },
   lookupPage: { type: 'lookupPage', url: 'https://github.com/a/b' },
+  loadListChips: { type: 'loadListChips', url: 'https://github.com/trending' },
+  lookupLinks: {
+    type: 'lookupLinks',
+    pageUrl: 'https://github.com/trending',
+    urls: ['https://github.com/a/b'],
+  },
   loadPopoverUi: { type: 'loadPopoverUi' },
   getToolAnswer: { type: 'getToolAnswer', toolId: 'synthetic-tool' },
   hideSite: { type: 'hideSite' },

@@ -31,6 +31,7 @@ export function testWorker({ bundled, serve }: TestWorkerOptions) {
   const installs = { bundled: 0 };
   const effects = {
     injectPopoverUi: vi.fn<WorkerEffects['injectPopoverUi']>(async () => true),
+    injectListChips: vi.fn<WorkerEffects['injectListChips']>(async () => true),
     openExtensionPage: vi.fn<WorkerEffects['openExtensionPage']>(async () => undefined),
   };
   const productSites = {

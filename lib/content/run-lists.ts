@@ -1,0 +1,50 @@
+import { browser } from 'wxt/browser';
+import { send } from '../messaging/protocol';
+import { isSettingsChange } from '../settings/keys';
+import { startLifetime } from './lifetime';
+import { createListChips } from './list-chips';
+import { watchLocation } from './location';
+import { pageBadgeUi } from './page-badge-ui';
+
+const LOADED = '__verdictLensLists';
+
+/**
+ * The list script's main: chips beside rated results on list pages. The background runs this
+ * script in a frame when the lens there asks about a list page (entrypoints/lists.content.ts),
+ * so repo pages and unrated sites never load it. It may be run again on later list pages of the
+ * same document: the first copy stays and follows the navigation itself.
+ */
+export function runLists(): void {
+  const g = globalThis as { [LOADED]?: true };
+  if (g[LOADED]) return;
+  g[LOADED] = true;
+  const { signal, alive } = startLifetime('lists');
+  const chips = createListChips({
+    signal,
+    doc: document,
+    lookupLinks: async (pageUrl, urls) => {
+      if (!alive()) return null;
+      const reply = await send({ type: 'lookupLinks', pageUrl, urls });
+      return reply.ok ? reply.data : null;
+    },
+    createUi: pageBadgeUi(signal),
+    // Only the e2e build tells the page how many chips it drew, and for which URL.
+    onApplied:
+      import.meta.env.MODE === 'e2e'
+        ? (url, count) => {
+            document.documentElement.dataset.verdictLensChips = `${count} ${url}`;
+          }
+        : undefined,
+  });
+  // "Badges in lists", the site switches and hidden sites apply to an open list at once.
+  const onStorage = (changes: Record<string, unknown>, area: string) => {
+    if (isSettingsChange(changes, area)) chips.refresh();
+  };
+  browser.storage.onChanged.addListener(onStorage);
+  signal.addEventListener('abort', () => {
+    browser.storage.onChanged.removeListener(onStorage);
+    delete g[LOADED];
+  });
+  watchLocation(signal, (url) => chips.route(url));
+  chips.route(location.href);
+}
