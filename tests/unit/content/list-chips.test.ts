@@ -103,10 +103,14 @@ describe('list chips', () => {
     calls[0]!.answer(['/huggingface/ml-intern']);
     await flush();
     const main = doc.querySelector('main')!;
-    main.insertAdjacentHTML(
-      'beforeend',
-      row('/a/one') + row('/a/two') + row('/huggingface/ml-intern'),
-    );
+    for (const path of ['/a/one', '/a/two', '/huggingface/ml-intern']) {
+      const h3 = doc.createElement('h3');
+      const a = doc.createElement('a');
+      a.setAttribute('href', path);
+      a.textContent = path.slice(1);
+      h3.append(a);
+      main.append(h3);
+    }
     await flush();
     expect(calls).toHaveLength(2);
     expect(calls[1]!.urls.map((u) => new URL(u).pathname)).toEqual(['/a/one', '/a/two']);
