@@ -33,16 +33,25 @@ export function LibraryPage() {
   const [query, setQuery] = useState<LibraryQuery>(() => libraryQueryFromSearch(location.search));
   const key = librarySearch(query);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const asked = useRef(new Set<string>());
+  const asked = useRef(new Set<number>());
   const [list, setList] = useState<HTMLDivElement | null>(null);
+
+  /** The query asked last: pages are asked once per query, and older queries' answers dropped. */
+  const latest = useRef('');
 
   const load = useCallback(async (q: LibraryQuery, page: number) => {
     const k = librarySearch(q);
-    const tag = `${k}#${page}`;
-    if (asked.current.has(tag)) return;
-    asked.current.add(tag);
+    // A new query starts over: going back to an earlier one (typing, then deleting) asks again.
+    if (latest.current !== k) {
+      latest.current = k;
+      asked.current.clear();
+    }
+    if (asked.current.has(page)) return;
+    asked.current.add(page);
     const reply = await send({ type: 'browseVerdicts', ...browseRequest(q, page * PAGE, PAGE) });
-    if (!reply.ok) asked.current.delete(tag);
+    // Typed on meanwhile: this answer is for a query no longer shown.
+    if (latest.current !== k) return;
+    if (!reply.ok) asked.current.delete(page);
     setLoaded((prev) => {
       if (!reply.ok) return { key: k, error: reply.error.message };
       // Pages of the same query add up; another query's answer starts a new listing.

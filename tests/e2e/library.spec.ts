@@ -92,3 +92,20 @@ test('at 2,000 verdicts the library renders only what is on screen, and scrolls 
   expect(Number(setSize)).toBe(big.verdicts.length);
   await server.stop();
 });
+
+test('typing a search and deleting it again lists every verdict again', async ({
+  context,
+  extensionId,
+}) => {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/library.html`);
+  const status = page.getByRole('status');
+  await expect(status).toHaveText(`${feed.verdicts.length} verdicts`);
+  const search = page.getByRole('searchbox', { name: 'Search verdicts' });
+  // Each keystroke is a query of its own; deleting goes back through queries already asked.
+  await search.pressSequentially('cur');
+  await expect(status).toHaveText(/^2 verdicts$/);
+  for (let i = 0; i < 3; i++) await search.press('Backspace');
+  await expect(status).toHaveText(`${feed.verdicts.length} verdicts`);
+  expect((await titles(page)).sort()).toEqual(feed.verdicts.map((v) => v.title).sort());
+});
