@@ -14,12 +14,12 @@ export const injectPopoverUi = (tabId: number, frameId: number): Promise<boolean
  * about a list page. Running it again in the same document is harmless: the first copy stays.
  */
 export const injectListChips = (tabId: number, frameId: number): Promise<boolean> =>
-  injectScript(tabId, frameId, '/content-scripts/lists.js');
+  injectScript(tabId, frameId, '/lists.js');
 
 async function injectScript(
   tabId: number,
   frameId: number,
-  file: '/content-scripts/popover.js' | '/content-scripts/lists.js',
+  file: '/content-scripts/popover.js' | '/lists.js',
 ): Promise<boolean> {
   try {
     await browser.scripting.executeScript({

@@ -1,4 +1,4 @@
-import { detect } from '../detect';
+import { detectorFor } from '../detect';
 import type { Detection } from '../detect/types';
 import type { ListPage } from '../detect/lists';
 
@@ -20,18 +20,27 @@ export interface ResultLink {
 
 const squash = (text: string | null | undefined) => (text ?? '').toLowerCase().replace(/\s+/g, '');
 
+/**
+ * The shape of a result's href, checked on the string before anything is parsed: a list page
+ * holds hundreds of links (stars, topics, owners), and most are ruled out here. Two path segments,
+ * or three for Hugging Face's `datasets/`, `spaces/` and `kernels/`; relative or on the site.
+ */
+const RESULT_HREF =
+  /^(?:https:\/\/(?:www\.)?(?:github\.com|huggingface\.co))?\/[^/?#]+\/[^/?#]+(?:\/[^/?#]+)?\/?(?:[?#]|$)/i;
+
 /** The target's path is the repository's own, nothing below it. */
-function repoTarget(link: HTMLAnchorElement, site: ListPage['site']) {
+function repoTarget(href: string, base: string, site: ListPage['site']) {
+  if (!RESULT_HREF.test(href)) return null;
   let url: URL;
   try {
-    url = new URL(link.getAttribute('href') ?? '', link.ownerDocument.baseURI);
+    url = new URL(href, base);
   } catch {
     return null;
   }
   // A filtered Hugging Face listing links cards absolutely, with its query: the page is the same.
   const page = `${url.origin}${url.pathname.replace(/\/$/, '')}`;
-  const detection = detect(page);
-  if (!detection || detection.site !== site) return null;
+  const detection = detectorFor(site).detect(new URL(page));
+  if (!detection) return null;
   const path = url.pathname.replace(/\/$/, '').toLowerCase();
   const expected = `/${detection.keys[0]!.slice(detection.keys[0]!.indexOf(':') + 1)}`;
   if (path !== expected) return null;
@@ -63,23 +72,39 @@ function namesHuggingfaceRepo(link: HTMLAnchorElement, label: string): boolean {
  */
 export type ResultMemo = WeakMap<HTMLAnchorElement, { href: string; result: ResultLink | null }>;
 
+/**
+ * Where result titles can be, as one selector the browser matches natively: in a heading
+ * (GitHub's results, Hugging Face's collections and spaces) or in a card (Hugging Face's model
+ * and dataset cards). A list page has hundreds of other links (stars, topics, owners, filters);
+ * checking each of them in script cost a 100-result page 4 ms.
+ */
+const CANDIDATES: Record<ListPage['site'], string> = {
+  github: 'h1 a[href], h2 a[href], h3 a[href], h4 a[href]',
+  huggingface: 'h1 a[href], h2 a[href], h3 a[href], h4 a[href], article a[href]',
+};
+
 export function findResultLinks(root: ParentNode, page: ListPage, memo?: ResultMemo): ResultLink[] {
   const found: ResultLink[] = [];
-  for (const link of root.querySelectorAll<HTMLAnchorElement>('a[href]')) {
+  const base = (root as unknown as Node).baseURI;
+  for (const link of root.querySelectorAll<HTMLAnchorElement>(CANDIDATES[page.site])) {
     const href = link.getAttribute('href') ?? '';
     const known = memo?.get(link);
     const fresh = known?.href === href;
-    const result = fresh ? known.result : resultOf(link, page);
+    const result = fresh ? known.result : resultOf(link, href, base, page);
     if (memo && !fresh) memo.set(link, { href, result });
     if (result) found.push(result);
   }
   return found;
 }
 
-function resultOf(link: HTMLAnchorElement, page: ListPage): ResultLink | null {
-  if (link.closest(NOT_RESULTS)) return null;
-  const target = repoTarget(link, page.site);
-  if (!target) return null;
+function resultOf(
+  link: HTMLAnchorElement,
+  href: string,
+  base: string,
+  page: ListPage,
+): ResultLink | null {
+  const target = repoTarget(href, base, page.site);
+  if (!target || link.closest(NOT_RESULTS)) return null;
   const named =
     page.site === 'github'
       ? namesGithubRepo(link, target.detection.label)

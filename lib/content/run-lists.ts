@@ -10,7 +10,7 @@ const LOADED = '__verdictLensLists';
 
 /**
  * The list script's main: chips beside rated results on list pages. The background runs this
- * script in a frame when the lens there asks about a list page (entrypoints/lists.content.ts),
+ * script in a frame when the lens there asks about a list page (entrypoints/lists.ts),
  * so repo pages and unrated sites never load it. It may be run again on later list pages of the
  * same document: the first copy stays and follows the navigation itself.
  */
