@@ -19,8 +19,10 @@ export interface BenchContext {
   bigTools: number;
   ext: BenchBrowser;
   floor: BenchBrowser;
-  /** No extension at all: the baseline of page.overhead.ms. */
+  /** No extension at all: the baseline the overhead figures subtract. */
   plain: BenchBrowser;
+  /** An extension whose content script does nothing: the floor of the overhead figures. */
+  empty: BenchBrowser;
   extensionId: string;
   server: BenchFeedServer;
   /** The extension page messages are sent from; reopened after a worker stop closed it. */
@@ -38,12 +40,14 @@ export async function createContext(opts: {
   bigTools: number;
   extensionDir: string;
   floorDir: string;
+  emptyDir: string;
   server: BenchFeedServer;
   progress: (message: string) => void;
 }): Promise<{ ctx: BenchContext; close: () => Promise<void> }> {
   const ext = await launch('ext', opts.extensionDir);
   const floor = await launch('floor', opts.floorDir);
   const plain = await launch('plain', null);
+  const empty = await launch('empty', opts.emptyDir);
   const extensionId = extensionIdOf(await serviceWorkerOf(ext.context));
   const workers = await WorkerControl.attach(ext, extensionId);
   let rpcPage: Page | null = null;
@@ -59,6 +63,7 @@ export async function createContext(opts: {
     ext,
     floor,
     plain,
+    empty,
     extensionId,
     server: opts.server,
     rpc,
@@ -77,7 +82,7 @@ export async function createContext(opts: {
   return {
     ctx,
     close: async () => {
-      await Promise.allSettled([ext.close(), floor.close(), plain.close()]);
+      await Promise.allSettled([ext.close(), floor.close(), plain.close(), empty.close()]);
     },
   };
 }

@@ -1,15 +1,23 @@
 import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { serveSites } from '../../tests/e2e/support/sites';
+import { githubPage, serveSites } from '../../tests/e2e/support/sites';
 import { BENCH_DIR, buildBench } from './build';
 import { createContext, type BenchContext } from './context';
 import { BenchFeedServer } from './feed-server';
 import { benchFeedText } from './feeds';
-import { writeFloorExtension } from './floor-extension';
+import { writeEmptyExtension, writeFloorExtension } from './floor-extension';
+import { LIST_RATED, UNRATED_LIST_URL, listPage } from './list-page';
 import { badgePhases, diagnoseBadge, measureBadge, timeUiInjection } from './metrics/badge';
 import { measureContentSize } from './metrics/content-size';
 import { diagnoseLookup, measureLookup } from './metrics/lookup';
-import { diagnosePageOverhead, measurePageOverhead } from './metrics/page-overhead';
+import { measureLibrary } from './metrics/library';
+import { measureListChips } from './metrics/lists';
+import {
+  diagnosePageOverhead,
+  measurePageOverhead,
+  type OverheadSamples,
+} from './metrics/page-overhead';
+import { measurePopover } from './metrics/popover';
 import { measurePopup } from './metrics/popup';
 import { measureSync, syncBig } from './metrics/sync';
 import { evaluate, table, type InfoLine, type MetricName, type MetricResult } from './report';
@@ -23,13 +31,24 @@ each figure against its budget. Run it niced on a shared machine: nice -n 10 npm
   --quick        5 runs, a 2,000-tool dataset and a 1,000-tool sync feed (for development)
   --json         print one JSON object { metric: { value, unit, floor, budget, ok, p95 } }
   --skip-build   use the existing .output/chrome-mv3-bench
-  --only PHASES  comma-separated: size, sync, lookup, badge, overhead, popup
+  --only PHASES  comma-separated: size, sync, lookup, badge, overhead, lists, popover, popup,
+                 library
   --runs N       runs per figure (default 20, --quick 5)
   --tools N      tools in the big dataset (default 100000)
 Exit code 1 when a budget is missed.
 `;
 
-const PHASES = ['size', 'sync', 'lookup', 'badge', 'overhead', 'popup'] as const;
+const PHASES = [
+  'size',
+  'sync',
+  'lookup',
+  'badge',
+  'overhead',
+  'lists',
+  'popover',
+  'popup',
+  'library',
+] as const;
 type Phase = (typeof PHASES)[number];
 
 const { values } = parseArgs({
@@ -68,6 +87,7 @@ const ms = (n: number) => `${round(n)} ms`;
 async function main(): Promise<void> {
   const extensionDir = values['skip-build'] ? BENCH_DIR : await buildBench(log);
   const floorDir = writeFloorExtension();
+  const emptyDir = writeEmptyExtension();
   const server = await new BenchFeedServer().start();
   let ctx: BenchContext | null = null;
   let close = async () => {};
@@ -81,7 +101,7 @@ async function main(): Promise<void> {
           value: `${f.bytes} B, ${f.gzipBytes} B gzipped`,
         });
     }
-    const needsBig = ['lookup', 'badge', 'overhead', 'popup'].some((p) => phases.has(p as Phase));
+    const needsBig = PHASES.some((p) => p !== 'size' && p !== 'sync' && phases.has(p));
     if (!phases.has('sync') && !needsBig) return;
 
     ({ ctx, close } = await createContext({
@@ -90,10 +110,17 @@ async function main(): Promise<void> {
       bigTools,
       extensionDir,
       floorDir,
+      emptyDir,
       server,
       progress: log,
     }));
-    for (const browser of [ctx.ext, ctx.floor, ctx.plain]) await serveSites(browser.context);
+    // GitHub's repository search is the list page of the list figures (SYNTHETIC, list-page.ts).
+    const github = (u: URL) =>
+      u.pathname === '/search'
+        ? listPage(u.searchParams.get('q') === 'unrated' ? 0 : LIST_RATED)
+        : githubPage(u);
+    for (const browser of [ctx.ext, ctx.floor, ctx.plain, ctx.empty])
+      await serveSites(browser.context, { 'github.com': github });
 
     if (phases.has('sync')) {
       log(`sync: ${syncTools} tools, ${runs} runs…`);
@@ -166,12 +193,42 @@ async function main(): Promise<void> {
     if (phases.has('overhead')) {
       log('page overhead…');
       const overhead = await measurePageOverhead(ctx);
-      results['page.overhead.ms'] = evaluate('page.overhead.ms', overhead.extraScript);
-      info.push({
-        name: 'page overhead detail',
-        value: `ScriptDuration ext ${ms(median(overhead.extScript))} vs none ${ms(median(overhead.plainScript))}; extra TaskDuration median ${ms(median(overhead.extraTask))}; the floor extension's extra ScriptDuration ${ms(median(overhead.floorExtraScript))}`,
-      });
+      results['page.overhead.ms'] = evaluate(
+        'page.overhead.ms',
+        overhead.extraScript,
+        overhead.emptyExtraScript,
+      );
+      info.push({ name: 'page overhead detail', value: overheadDetail(overhead) });
       info.push({ name: 'traced unrated page', value: await diagnosePageOverhead(ctx) });
+    }
+
+    if (phases.has('lists')) {
+      log('list pages…');
+      const chips = await measureListChips(ctx);
+      results['list.chips.ms'] = evaluate('list.chips.ms', chips.chips, chips.floor);
+      const overhead = await measurePageOverhead(ctx, UNRATED_LIST_URL);
+      results['list.overhead.ms'] = evaluate(
+        'list.overhead.ms',
+        overhead.extraScript,
+        overhead.emptyExtraScript,
+      );
+      info.push({ name: 'list overhead detail', value: overheadDetail(overhead) });
+      info.push({
+        name: 'traced unrated list page',
+        value: await diagnosePageOverhead(ctx, UNRATED_LIST_URL),
+      });
+    }
+
+    if (phases.has('popover')) {
+      log('popover…');
+      const popover = await measurePopover(ctx);
+      // p95 over all first openings (one per run), and the median of each run's p95 for later ones.
+      results['popover.open.first.ms'] = evaluate('popover.open.first.ms', [popover.first]);
+      results['popover.open.warm.ms'] = evaluate('popover.open.warm.ms', popover.warm);
+      info.push({
+        name: 'popover openings, median',
+        value: `first ${ms(median(popover.first))}, later ${ms(median(popover.warm.flat()))}`,
+      });
     }
 
     if (phases.has('popup')) {
@@ -188,11 +245,26 @@ async function main(): Promise<void> {
         value: `median ${ms(median(popup.readyCold))} (${popup.readyCold.map((n) => round(n, 0)).join(', ')})`,
       });
     }
+
+    if (phases.has('library')) {
+      log('library…');
+      const keys = await measureLibrary(ctx);
+      results['library.keystroke.ms'] = evaluate('library.keystroke.ms', keys);
+      info.push({
+        name: 'library keystrokes',
+        value: `median ${ms(median(keys.flat()))}, pooled p95 ${ms(p95(keys.flat()))} over ${keys.flat().length} keystrokes`,
+      });
+    }
   } finally {
     await close();
     await server.stop();
     rmSync(floorDir, { recursive: true, force: true });
+    rmSync(emptyDir, { recursive: true, force: true });
   }
+}
+
+function overheadDetail(o: OverheadSamples): string {
+  return `ScriptDuration ext ${ms(median(o.extScript))} vs none ${ms(median(o.plainScript))}; extra TaskDuration median ${ms(median(o.extraTask))}; an empty content script's extra ScriptDuration ${ms(median(o.emptyExtraScript))}, the floor extension's ${ms(median(o.floorExtraScript))}`;
 }
 
 try {

@@ -34,46 +34,59 @@ export interface OverheadSamples {
   extraTask: number[];
   extScript: number[];
   plainScript: number[];
+  /** The floor: the empty-content-script extension against the same baseline, same runs. */
+  emptyExtraScript: number[];
   /** The floor extension (one static element) against the same baseline, for reference. */
   floorExtraScript: number[];
 }
 
 /**
- * Alternating: the same unrated page without extensions, with this one, and with the floor
- * extension (whose script pays the same isolated-world setup any content script pays).
+ * Alternating: the same page without extensions, with this one, with the empty-content-script
+ * extension (the floor: what any content script costs) and with the floor extension.
  */
-export async function measurePageOverhead(ctx: BenchContext): Promise<OverheadSamples> {
+export async function measurePageOverhead(
+  ctx: BenchContext,
+  url: string = UNRATED_URL,
+): Promise<OverheadSamples> {
   const out: OverheadSamples = {
     extraScript: [],
     extraTask: [],
     extScript: [],
     plainScript: [],
+    emptyExtraScript: [],
     floorExtraScript: [],
   };
   await ctx.ping();
-  await loadCost(ctx.ext, UNRATED_URL);
-  await loadCost(ctx.plain, UNRATED_URL);
+  await loadCost(ctx.ext, url);
+  await loadCost(ctx.plain, url);
+  await loadCost(ctx.empty, url);
   for (let run = 0; run < ctx.runs; run++) {
-    const plain = await loadCost(ctx.plain, UNRATED_URL);
-    const ext = await loadCost(ctx.ext, UNRATED_URL);
-    const floor = await loadCost(ctx.floor, UNRATED_URL);
+    const plain = await loadCost(ctx.plain, url);
+    const ext = await loadCost(ctx.ext, url);
+    const empty = await loadCost(ctx.empty, url);
+    const floor = await loadCost(ctx.floor, url);
+    out.emptyExtraScript.push(empty.scriptMs - plain.scriptMs);
     out.floorExtraScript.push(floor.scriptMs - plain.scriptMs);
     out.extScript.push(ext.scriptMs);
     out.plainScript.push(plain.scriptMs);
     out.extraScript.push(ext.scriptMs - plain.scriptMs);
     out.extraTask.push(ext.taskMs - plain.taskMs);
   }
-  ctx.progress(`page overhead: ext script ${out.extScript.map((n) => n.toFixed(2)).join(' ')}`);
-  ctx.progress(`page overhead: plain script ${out.plainScript.map((n) => n.toFixed(2)).join(' ')}`);
+  const line = (xs: number[]) => xs.map((n) => n.toFixed(2)).join(' ');
+  ctx.progress(`overhead of ${url}: ext script ${line(out.extScript)}`);
+  ctx.progress(`overhead of ${url}: plain script ${line(out.plainScript)}`);
   return out;
 }
 
-/** One traced load of the unrated page: which extension scripts ran, when, and for how long. */
-export async function diagnosePageOverhead(ctx: BenchContext): Promise<string> {
+/** One traced load of an unrated page: which extension scripts ran, when, and for how long. */
+export async function diagnosePageOverhead(
+  ctx: BenchContext,
+  url: string = UNRATED_URL,
+): Promise<string> {
   const page = await ctx.ext.context.newPage();
-  const events = await traceNavigation(ctx.ext.context, page, UNRATED_URL, () =>
+  const events = await traceNavigation(ctx.ext.context, page, url, () =>
     page.waitForLoadState('load').then(() => page.waitForTimeout(SETTLE_MS)),
   );
   await page.close();
-  return describeTimeline(extensionTimeline(events, UNRATED_URL, ctx.extensionId), null);
+  return describeTimeline(extensionTimeline(events, url, ctx.extensionId), null);
 }
