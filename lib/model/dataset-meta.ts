@@ -8,6 +8,7 @@ export type SyncErrorCode =
   | 'network'
   | 'timeout'
   | 'http'
+  | 'redirect'
   | 'too-large'
   | 'not-json'
   | 'invalid'
