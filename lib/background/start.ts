@@ -36,10 +36,14 @@ export function startBackground(): void {
   browser.runtime.onInstalled.addListener((details) => {
     // Once, on the first install: not on updates, nor when the browser itself updates.
     if (details.reason === 'install') void browserEffects.openExtensionPage('/welcome.html');
-    void dataset.ensure().then(productSites.refresh).then(sync.schedule).then(sync.run);
+    void dataset
+      .ensure()
+      .then(productSites.refresh)
+      .then(sync.schedule)
+      .then(() => sync.run());
   });
   browser.runtime.onStartup.addListener(() => {
-    void sync.schedule().then(sync.run);
+    void sync.schedule().then(() => sync.run());
   });
   browser.permissions.onAdded.addListener(() => void productSites.refresh());
   browser.permissions.onRemoved.addListener(() => void productSites.refresh());
