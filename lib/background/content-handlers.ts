@@ -71,8 +71,9 @@ export function createContentHandlers(
   return {
     ping: async () => ({ pong: true }),
 
-    lookupPage: async ({ url }, sender) => {
-      if (!isSendersOrigin(url, sender))
+    // The popup asks about its tab's URL; a content script only about its own page.
+    lookupPage: async ({ url }, sender, from) => {
+      if (from !== 'page' && !isSendersOrigin(url, sender))
         throw new Error('a content script may look up its own page only');
       return answerPage(state, url);
     },

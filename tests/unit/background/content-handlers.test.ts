@@ -78,6 +78,14 @@ describe('lookupPage', () => {
     await expect(
       w.content.lookupPage({ type: 'lookupPage', url: REPO }, { id: 'synthetic-extension' }),
     ).rejects.toThrow('own page only');
+    // The popup, an extension page, asks about its tab's page (dispatch says who sent it).
+    const popup = {
+      id: 'synthetic-extension',
+      url: 'chrome-extension://synthetic-extension/popup.html',
+    };
+    expect(
+      (await w.content.lookupPage({ type: 'lookupPage', url: REPO }, popup, 'page')).found,
+    ).toBe(true);
   });
 });
 
