@@ -86,7 +86,7 @@ export async function runLens(): Promise<void> {
         },
       }),
   });
-  // The navigation is reported before `location` changes: the new URL is only in the event.
+  // Reported once the navigation has committed (a page cannot route the lens by one it cancels).
   watchLocation(signal, (url) => void lens.route(url));
   await lens.route(location.href);
 }
