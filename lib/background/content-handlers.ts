@@ -114,6 +114,8 @@ export function createContentHandlers(
       return { shown: host };
     },
 
+    getFollowedReviewers: async () => ({ reviewers: (await state.settings.current()).reviewers }),
+
     openCompare: async ({ a, b }) => {
       if (!compareTabs.take())
         throw new Error('Too many compare tabs at once: wait a moment and try again.');

@@ -8,12 +8,15 @@ import { browserEffects } from './effects';
 import { createPageHandlers } from './page-handlers';
 import { createToolbarSync } from './toolbar-sync';
 import { createWorkerState } from './worker-state';
+import { tellTabsSettingsChanged } from './settings-broadcast';
+import { restrictStorageToExtension } from './storage-access';
 
 /**
  * The worker's listeners, and nothing else: called from defineBackground's main on every worker
  * start. Listeners are added synchronously, as MV3 requires for events that wake the worker.
  */
 export function startBackground(): void {
+  void restrictStorageToExtension();
   const state = createWorkerState();
   const handlers = {
     content: createContentHandlers(state, browserEffects),
@@ -55,6 +58,7 @@ export function startBackground(): void {
     state.settings.invalidate();
     if ('syncHours' in changes) void sync.schedule();
     toolbar.refreshAll();
+    void tellTabsSettingsChanged();
   });
   browser.tabs.onUpdated.addListener((tabId, change, tab) =>
     toolbar.onTabUpdated(tabId, change, tab),

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
-import { send } from '../messaging/protocol';
-import { isSettingsChange } from '../settings/keys';
+import { send, SETTINGS_CHANGED } from '../messaging/protocol';
 import { createBadgeHost } from './badge-host';
 import { createBadgeController } from './badge-controller';
 import { startLifetime } from './lifetime';
@@ -21,20 +20,24 @@ const prefersDark = () => window.matchMedia('(prefers-color-scheme: dark)').matc
 export async function runLens(): Promise<void> {
   const life = startLifetime('lens');
   const { signal } = life;
-  // Site switches and hidden sites apply at once: the background answers with the new settings.
-  // Listened for from the first answer that settings can change (a verdict, a site or host
-  // switched off, a failed lookup): on a page the dataset has no verdict for, most pages, the
-  // storage binding and listener would be 0.2 ms of main-thread time for nothing. Once listening,
-  // the lens keeps listening across SPA navigation.
+  // Site switches, hidden sites and reviewers apply at once: the worker tells every tab when the
+  // settings changed (content scripts cannot read them: lib/background/storage-access.ts), and
+  // the background answers the lookup with the new settings. Listened for from the first answer
+  // that settings can change (a verdict, a site or host switched off, a failed lookup): on a page
+  // the dataset has no verdict for, most pages, the listener would be main-thread time for
+  // nothing. Once listening, the lens keeps listening across SPA navigation.
   let following = false;
+  const settingsWatchers = new Set<() => void>();
   const followSettings = () => {
     if (following || !life.alive()) return;
     following = true;
-    const onStorage = (changes: Record<string, unknown>, area: string) => {
-      if (isSettingsChange(changes, area)) void lens.refresh();
+    const onMessage = (message: unknown) => {
+      if ((message as { type?: unknown } | null)?.type !== SETTINGS_CHANGED) return;
+      void lens.refresh();
+      for (const watcher of settingsWatchers) watcher();
     };
-    browser.storage.onChanged.addListener(onStorage);
-    signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorage), {
+    browser.runtime.onMessage.addListener(onMessage);
+    signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage), {
       once: true,
     });
   };
@@ -72,6 +75,14 @@ export async function runLens(): Promise<void> {
             return reply.ok ? reply.data : null;
           },
           compare: (a, b) => void send({ type: 'openCompare', a, b }),
+          followedReviewers: async () => {
+            const reply = await send({ type: 'getFollowedReviewers' });
+            return reply.ok ? reply.data.reviewers : null;
+          },
+          watchSettings: (onChange) => {
+            settingsWatchers.add(onChange);
+            return () => settingsWatchers.delete(onChange);
+          },
           hideSite: async () => {
             const reply = await send({ type: 'hideSite' });
             if (!reply.ok) return reply.error.message;

@@ -195,6 +195,16 @@ describe('hideSite and showSite', () => {
   });
 });
 
+describe('getFollowedReviewers', () => {
+  it('answers the reviewers in the settings, which content scripts cannot read', async () => {
+    const w = worker();
+    await saveSettings({ reviewers: ['skeptic', 'creator'] });
+    expect(
+      await w.content.getFollowedReviewers({ type: 'getFollowedReviewers' }, CONTENT_SENDER),
+    ).toEqual({ reviewers: ['skeptic', 'creator'] });
+  });
+});
+
 describe('openCompare', () => {
   it('opens the compare page for the pair', async () => {
     const w = worker();
