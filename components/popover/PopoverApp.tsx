@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { useSettings } from '../../lib/ui/use-settings';
+import { useFollowedReviewers } from '../../lib/ui/use-followed-reviewers';
 import { loadAnswer } from '../../lib/content/load-answer';
 import type { Theme } from '../../lib/content/theme';
 import type { PopoverActions } from '../../lib/content/ui-bridge';
@@ -57,7 +57,7 @@ export function PopoverApp({
   const ready = answer !== null;
   const [open, setOpen] = useState(initialOpen);
   const [style, setStyle] = useState<React.CSSProperties>({});
-  const { settings } = useSettings();
+  const chosen = useFollowedReviewers(actions);
   const badgeRef = useRef<HTMLButtonElement>(null);
   const popRef = useRef<HTMLDivElement>(null);
 
@@ -133,7 +133,7 @@ export function PopoverApp({
         <VerdictPopover
           ref={popRef}
           answer={answer}
-          chosen={settings.reviewers}
+          chosen={chosen}
           style={style}
           onClose={() => close(true)}
           onPickVerdict={(id) => void showVerdict(id)}

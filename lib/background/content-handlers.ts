@@ -9,6 +9,31 @@ import type { WorkerEffects } from './effects';
 import { answerLinks, listChipsFor } from './list-lookup';
 import type { WorkerState } from './worker-state';
 import { saveSettings, loadSettings } from '../settings/storage';
+import { createRateLimit } from './rate-limit';
+
+/** Compare tabs a content script may open: a few clicks' worth per half minute. */
+export const COMPARE_TABS = { max: 4, windowMs: 30_000 };
+
+/**
+ * The origin a lookup may ask about: the sender's page. The lens looks up the URL it has just
+ * seen committed, which Chrome may not have reported as the sender's URL yet after a soft
+ * navigation, so the check is by origin (a page's own pushState cannot leave its origin).
+ */
+function isSendersOrigin(url: string, sender: SenderInfo): boolean {
+  let origin: string;
+  try {
+    origin = new URL(url).origin;
+  } catch {
+    return false;
+  }
+  return [sender.url, sender.tab?.url].some((page) => {
+    try {
+      return page !== undefined && new URL(page).origin === origin;
+    } catch {
+      return false;
+    }
+  });
+}
 
 /** The site a content script's message came from: a page may hide or show only its own. */
 function senderHost(sender: SenderInfo): string {
@@ -46,11 +71,21 @@ export async function answerPage(state: WorkerState, url: string): Promise<Looku
 }
 
 /** The messages content scripts may send: each answers about the page it came from. */
-export function createContentHandlers(state: WorkerState, effects: WorkerEffects): ContentHandlers {
+export function createContentHandlers(
+  state: WorkerState,
+  effects: WorkerEffects,
+  now: () => number = Date.now,
+): ContentHandlers {
+  const compareTabs = createRateLimit(COMPARE_TABS.max, COMPARE_TABS.windowMs, now);
   return {
     ping: async () => ({ pong: true }),
 
-    lookupPage: async ({ url }) => answerPage(state, url),
+    // The popup asks about its tab's URL; a content script only about its own page.
+    lookupPage: async ({ url }, sender, from) => {
+      if (from !== 'page' && !isSendersOrigin(url, sender))
+        throw new Error('a content script may look up its own page only');
+      return answerPage(state, url);
+    },
 
     // The list script runs only where the lens found a list page and the settings want chips.
     loadListChips: async ({ url }, sender) => {
@@ -75,7 +110,11 @@ export function createContentHandlers(state: WorkerState, effects: WorkerEffects
 
     getToolAnswer: async ({ toolId, verdictId }) => {
       await state.dataset.ensure();
-      return answerForTool(state.db, toolId, verdictId);
+      const answer = await answerForTool(state.db, toolId, verdictId);
+      // The feed URL is the user's business (it may be private): a page's popover needs the date.
+      if (!answer) return null;
+      const source = answer.dataset.source === 'bundled' ? 'bundled' : 'feed';
+      return { ...answer, dataset: { ...answer.dataset, source } };
     },
 
     hideSite: async (_request, sender) => {
@@ -99,7 +138,11 @@ export function createContentHandlers(state: WorkerState, effects: WorkerEffects
       return { shown: host };
     },
 
+    getFollowedReviewers: async () => ({ reviewers: (await state.settings.current()).reviewers }),
+
     openCompare: async ({ a, b }) => {
+      if (!compareTabs.take())
+        throw new Error('Too many compare tabs at once: wait a moment and try again.');
       await effects.openExtensionPage(`/compare.html?${new URLSearchParams({ a, b }).toString()}`);
       return { opened: true };
     },

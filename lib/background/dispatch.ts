@@ -8,10 +8,20 @@ import {
   type ResponseMap,
 } from '../messaging/protocol';
 import { ContentRequestSchema, PageRequestSchema } from '../messaging/request-schema';
-import { checkSender, type PolicyContext, type SenderInfo } from '../messaging/sender-policy';
+import {
+  checkSender,
+  type PolicyContext,
+  type SenderInfo,
+  type SenderKind,
+} from '../messaging/sender-policy';
 
+/** `from`: who the sender policy found the sender to be (content handlers also serve pages). */
 type HandlersOf<R extends Request> = {
-  [T in R['type']]: (req: Extract<R, { type: T }>, sender: SenderInfo) => Promise<ResponseMap[T]>;
+  [T in R['type']]: (
+    req: Extract<R, { type: T }>,
+    sender: SenderInfo,
+    from?: SenderKind,
+  ) => Promise<ResponseMap[T]>;
 };
 
 /** What content scripts (and pages) may ask. */
@@ -36,7 +46,7 @@ function jsonLength(message: unknown): number | null {
   }
 }
 
-type AnyHandler = (req: Request, sender: SenderInfo) => Promise<unknown>;
+type AnyHandler = (req: Request, sender: SenderInfo, from: SenderKind) => Promise<unknown>;
 
 /** The message, checked, with the list it is in; null when it is in neither. */
 function parseRequest(
@@ -74,7 +84,7 @@ export async function handleMessage(
       string,
       AnyHandler
     >;
-    return ok(await map[request.type]!(request, sender));
+    return ok(await map[request.type]!(request, sender, from.kind));
   } catch (error) {
     return fail('internal', error instanceof Error ? error.message : String(error));
   }

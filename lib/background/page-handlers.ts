@@ -19,7 +19,7 @@ export function createPageHandlers(state: WorkerState): PageHandlers {
     getStatus: status,
 
     syncNow: async () => {
-      await state.sync.run();
+      await state.sync.run('user');
       return status();
     },
 

@@ -8,12 +8,15 @@ import { browserEffects } from './effects';
 import { createPageHandlers } from './page-handlers';
 import { createToolbarSync } from './toolbar-sync';
 import { createWorkerState } from './worker-state';
+import { tellTabsSettingsChanged } from './settings-broadcast';
+import { restrictStorageToExtension } from './storage-access';
 
 /**
  * The worker's listeners, and nothing else: called from defineBackground's main on every worker
  * start. Listeners are added synchronously, as MV3 requires for events that wake the worker.
  */
 export function startBackground(): void {
+  void restrictStorageToExtension();
   const state = createWorkerState();
   const handlers = {
     content: createContentHandlers(state, browserEffects),
@@ -36,10 +39,14 @@ export function startBackground(): void {
   browser.runtime.onInstalled.addListener((details) => {
     // Once, on the first install: not on updates, nor when the browser itself updates.
     if (details.reason === 'install') void browserEffects.openExtensionPage('/welcome.html');
-    void dataset.ensure().then(productSites.refresh).then(sync.schedule).then(sync.run);
+    void dataset
+      .ensure()
+      .then(productSites.refresh)
+      .then(sync.schedule)
+      .then(() => sync.run());
   });
   browser.runtime.onStartup.addListener(() => {
-    void sync.schedule().then(sync.run);
+    void sync.schedule().then(() => sync.run());
   });
   browser.permissions.onAdded.addListener(() => void productSites.refresh());
   browser.permissions.onRemoved.addListener(() => void productSites.refresh());
@@ -51,6 +58,7 @@ export function startBackground(): void {
     state.settings.invalidate();
     if ('syncHours' in changes) void sync.schedule();
     toolbar.refreshAll();
+    void tellTabsSettingsChanged();
   });
   browser.tabs.onUpdated.addListener((tabId, change, tab) =>
     toolbar.onTabUpdated(tabId, change, tab),

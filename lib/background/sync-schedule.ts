@@ -1,7 +1,12 @@
 import { browser } from 'wxt/browser';
 import { readMeta } from '../store/install';
 import type { VerdictDb } from '../store/db';
-import { backoffMinutes, syncFeed, type SyncOutcome } from '../sync/sync-feed';
+import {
+  backoffMinutes,
+  closeInterruptedSync,
+  syncFeed,
+  type SyncOutcome,
+} from '../sync/sync-feed';
 import { loadSettings } from '../settings/storage';
 
 export const SYNC_ALARM = 'sync';
@@ -20,8 +25,12 @@ export interface SyncScheduleDeps {
 }
 
 export interface SyncSchedule {
-  /** One sync now, or the one already running; null when no feed URL is set. */
-  run(): Promise<SyncOutcome | null>;
+  /**
+   * One sync now, or the one already running; null when no feed URL is set. Automatic runs
+   * (start, alarm) wait out the backoff after a sync that never finished; the user's "Sync now"
+   * does not.
+   */
+  run(trigger?: 'auto' | 'user'): Promise<SyncOutcome | null>;
   /** The periodic alarm, set to the interval in the settings (cleared when there is no feed). */
   schedule(): Promise<void>;
   /** Whether a sync is running. */
@@ -36,30 +45,43 @@ export interface SyncSchedule {
 export function createSyncSchedule(deps: SyncScheduleDeps): SyncSchedule {
   let syncing: Promise<SyncOutcome | null> | null = null;
 
-  const once = async (): Promise<SyncOutcome | null> => {
+  const retryLater = async (syncHours: number) => {
+    const meta = await readMeta(deps.db);
+    await browser.alarms.create(RETRY_ALARM, {
+      delayInMinutes: backoffMinutes(meta?.failures ?? 1, syncHours),
+    });
+  };
+
+  const once = async (trigger: 'auto' | 'user'): Promise<SyncOutcome | null> => {
     await deps.ensureDataset();
     const { settings } = await loadSettings();
+    // No sync runs in this worker yet (run() shares one), so a started one is an earlier life's.
+    const interrupted = await closeInterruptedSync(deps.db, deps.now());
     if (!settings.feedUrl) return null;
-    const outcome = await syncFeed(deps.db, settings.feedUrl, {
-      fetch: deps.fetch,
-      now: deps.now,
-    });
+    if (interrupted && trigger === 'auto') {
+      // The same feed may stop the worker again: try it after the backoff, not at every start.
+      await retryLater(settings.syncHours);
+      return { kind: 'failed', error: interrupted };
+    }
+    let outcome: SyncOutcome;
+    try {
+      outcome = await syncFeed(deps.db, settings.feedUrl, { fetch: deps.fetch, now: deps.now });
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      const closed = await closeInterruptedSync(deps.db, deps.now(), why);
+      outcome = { kind: 'failed', error: closed ?? { code: 'storage', message: why, at: '' } };
+    }
     // Before anything else is awaited: lookups from now on must not answer from the old index.
     if (outcome.kind === 'updated') deps.onInstalled();
     await browser.alarms.clear(RETRY_ALARM);
     if (outcome.kind === 'updated') await deps.afterInstall();
-    if (outcome.kind === 'failed') {
-      const meta = await readMeta(deps.db);
-      await browser.alarms.create(RETRY_ALARM, {
-        delayInMinutes: backoffMinutes(meta?.failures ?? 1, settings.syncHours),
-      });
-    }
+    if (outcome.kind === 'failed') await retryLater(settings.syncHours);
     return outcome;
   };
 
   return {
-    run() {
-      syncing ??= once().finally(() => {
+    run(trigger = 'auto') {
+      syncing ??= once(trigger).finally(() => {
         syncing = null;
       });
       return syncing;

@@ -1,6 +1,7 @@
 import { createLookupIndexCache, type LookupIndexCache } from '../store/lookup-index';
 import { createSearchService, type SearchService } from '../store/search-index';
 import { VerdictDb } from '../store/db';
+import { readLookupIndex, type IndexProblem } from '../store/index-repair';
 import { installBundled } from './bundled';
 import { createDatasetGate, type DatasetGate } from './dataset-gate';
 import { createProductSites, type ProductSites } from './product-sites';
@@ -38,7 +39,14 @@ export interface WorkerStateOptions {
 
 export function createWorkerState(options: WorkerStateOptions = {}): WorkerState {
   const db = options.db ?? new VerdictDb();
-  const lookupIndex = createLookupIndexCache(() => db.lookupIndex.get('current'));
+  const now = options.now ?? (() => new Date());
+  // Shown in the options' status: lookups answered "no verdict" everywhere until this.
+  const reportRepair = async (problem: IndexProblem) => {
+    const message = `The lookup index was ${problem === 'missing' ? 'missing' : 'damaged'} and was rebuilt from the installed dataset.`;
+    console.warn(`Verdict Lens: ${message}`);
+    await db.meta.update('current', { lastRepair: { at: now().toISOString(), message } });
+  };
+  const lookupIndex = createLookupIndexCache(() => readLookupIndex(db, reportRepair));
   const datasetChanged = new Set<() => void>();
   const installed = () => {
     lookupIndex.invalidate();
@@ -54,7 +62,7 @@ export function createWorkerState(options: WorkerStateOptions = {}): WorkerState
     onInstalled: installed,
     afterInstall: productSites.refresh,
     fetch: options.fetch ?? ((...args) => fetch(...args)),
-    now: options.now ?? (() => new Date()),
+    now,
   });
   return {
     db,

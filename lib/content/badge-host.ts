@@ -1,5 +1,5 @@
-import { createIsolatedElement } from '@webext-core/isolated-element';
 import css from './badge-styles.css?inline';
+import { createExtensionHost } from './host-element';
 import { drawBadge } from './badge-dom';
 import { loadAnswer } from './load-answer';
 import type { BadgeUi } from './badge-controller';
@@ -26,13 +26,7 @@ export async function createBadgeHost(signal: AbortSignal, deps: BadgeHostDeps):
   // What createShadowRootUi builds for an inline UI, made directly: its mount helpers bring an
   // element-waiting library whose load-time setup every page would pay for (docs/benchmarks.md).
   // The reset keeps page styles out (`all: initial`), as createShadowRootUi's does.
-  const { parentElement: host, isolatedElement: container } = await createIsolatedElement({
-    name: 'verdict-lens-badge',
-    css: { textContent: `:host{all:initial !important;}\n${css}` },
-    mode: 'open',
-    // Keys typed in the popover must not trigger the site's own shortcuts.
-    isolateEvents: true,
-  });
+  const { host, container } = await createExtensionHost('badge', css);
   const drawn = drawBadge(document);
   container.append(drawn.root);
 
@@ -76,7 +70,8 @@ export async function createBadgeHost(signal: AbortSignal, deps: BadgeHostDeps):
     }
   };
   // A button: Enter and Space click it too.
-  drawn.button.addEventListener('click', () => void openPopover());
+  // Only the user's own click (the host's shadow root stops a page's synthetic ones already).
+  drawn.button.addEventListener('click', (event) => event.isTrusted && void openPopover());
 
   return {
     host: host,

@@ -1,12 +1,10 @@
-import { createIsolatedElement } from '@webext-core/isolated-element';
-import { SHADOW_MODE } from './shadow-mode';
+import { createExtensionHost } from './host-element';
 import type { Theme } from './theme';
 
 /** How long the notice stays when nothing in it has the focus. */
 const SHOWN_MS = 15_000;
 
-const CSS = `:host{all:initial !important;}
-.vl-toast{position:fixed;left:50%;bottom:24px;transform:translateX(-50%);z-index:2147483647;
+const CSS = `.vl-toast{position:fixed;left:50%;bottom:24px;transform:translateX(-50%);z-index:2147483647;
 display:flex;gap:12px;align-items:center;max-width:calc(100vw - 32px);box-sizing:border-box;
 padding:10px 12px 10px 16px;border-radius:10px;border:1px solid #d1d9e0;background:#fff;
 color:#1f2328;box-shadow:0 8px 24px rgba(66,74,83,.2);
@@ -31,12 +29,7 @@ export interface HiddenToastOptions {
  * (which is gone by then), with the focus on Undo so a keyboard user can take it back at once.
  */
 export async function showHiddenToast({ site, theme, undo, signal }: HiddenToastOptions) {
-  const { parentElement: host, isolatedElement: root } = await createIsolatedElement({
-    name: 'verdict-lens-toast',
-    css: { textContent: CSS },
-    mode: SHADOW_MODE,
-    isolateEvents: true,
-  });
+  const { host, container: root } = await createExtensionHost('toast', CSS);
   const box = document.createElement('div');
   box.className = 'vl-toast';
   box.dataset.theme = theme;

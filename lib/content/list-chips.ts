@@ -85,11 +85,12 @@ export function createListChips(deps: ListChipsDeps) {
   };
 
   const place = (link: HTMLAnchorElement, host: HTMLElement) => {
-    if (link.nextElementSibling !== host) link.after(host);
-    // Only on change: every write is a mutation the page's observers (and ours) see.
+    // Marked before it goes in, so the page never sees an unmarked chip. Only on change: every
+    // write is a mutation the page's observers (and ours) see.
     if (host.dataset.placement !== 'inline') host.dataset.placement = 'inline';
     if (host.dataset.anchor !== 'list') host.dataset.anchor = 'list';
     if (host.dataset.size !== 'compact') host.dataset.size = 'compact';
+    if (link.nextElementSibling !== host) link.after(host);
   };
 
   const addChip = async (link: HTMLAnchorElement, url: string, badge: BadgeSummary) => {

@@ -10,10 +10,14 @@ const prefersDark = () => window.matchMedia('(prefers-color-scheme: dark)').matc
 
 /**
  * Builds badges wired to the background: opening one loads the popover UI once per frame, and its
- * actions (the answer, compare, hide on this site) go out as messages. The header badge and the
+ * actions (the answer, compare, the followed reviewers, hide on this site) go out as messages;
+ * `watchSettings` tells an open popover when the worker says the settings changed. The header badge and the
  * list chips use the same, so a chip opens the same popover.
  */
-export function pageBadgeUi(signal: AbortSignal): () => Promise<BadgeUi> {
+export function pageBadgeUi(
+  signal: AbortSignal,
+  watchSettings: (onChange: () => void) => () => void,
+): () => Promise<BadgeUi> {
   return () =>
     createBadgeHost(signal, {
       loadUi: async () => {
@@ -30,6 +34,11 @@ export function pageBadgeUi(signal: AbortSignal): () => Promise<BadgeUi> {
           return reply.ok ? reply.data : null;
         },
         compare: (a, b) => void send({ type: 'openCompare', a, b }),
+        followedReviewers: async () => {
+          const reply = await send({ type: 'getFollowedReviewers' });
+          return reply.ok ? reply.data.reviewers : null;
+        },
+        watchSettings,
         hideSite: async () => {
           const reply = await send({ type: 'hideSite' });
           if (!reply.ok) return reply.error.message;

@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { listPageOf } from '../detect/lists';
-import { send } from '../messaging/protocol';
-import { isSettingsChange } from '../settings/keys';
+import { send, SETTINGS_CHANGED } from '../messaging/protocol';
 import { createBadgeController } from './badge-controller';
 import { startLifetime } from './lifetime';
 import { pageBadgeUi } from './page-badge-ui';
@@ -17,22 +16,25 @@ const FLOAT_AFTER_MS = 1500;
 export async function runLens(): Promise<void> {
   const life = startLifetime('lens');
   const { signal } = life;
-  // Site switches and hidden sites apply at once: the background answers with the new settings.
-  // Listened for from the first answer that settings can change (a verdict, a site or host
-  // switched off, a failed lookup): on a page the dataset has no verdict for, most pages, the
-  // storage binding and listener would be 0.2 ms of main-thread time for nothing. Once listening,
-  // the lens keeps listening across SPA navigation.
+  // Site switches, hidden sites and reviewers apply at once: the worker tells every tab when the
+  // settings changed (content scripts cannot read them: lib/background/storage-access.ts), and
+  // the background answers the lookup with the new settings. Listened for from the first answer
+  // that settings can change (a verdict, a site or host switched off, a failed lookup): on a page
+  // the dataset has no verdict for, most pages, the listener would be main-thread time for
+  // nothing. Once listening, the lens keeps listening across SPA navigation.
   let following = false;
+  const settingsWatchers = new Set<() => void>();
   const followSettings = () => {
     if (following || !life.alive()) return;
     following = true;
-    const onStorage = (changes: Record<string, unknown>, area: string) => {
-      if (!isSettingsChange(changes, area)) return;
+    const onMessage = (message: unknown) => {
+      if ((message as { type?: unknown } | null)?.type !== SETTINGS_CHANGED) return;
       void lens.refresh();
+      for (const watcher of settingsWatchers) watcher();
       lists(location.href);
     };
-    browser.storage.onChanged.addListener(onStorage);
-    signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorage), {
+    browser.runtime.onMessage.addListener(onMessage);
+    signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage), {
       once: true,
     });
   };
@@ -54,7 +56,10 @@ export async function runLens(): Promise<void> {
       if (!reply.ok || reply.data.found || reply.data.bySettings) followSettings();
       return reply.ok ? reply.data : null;
     },
-    createUi: pageBadgeUi(signal),
+    createUi: pageBadgeUi(signal, (onChange) => {
+      settingsWatchers.add(onChange);
+      return () => settingsWatchers.delete(onChange);
+    }),
   });
   // A list page gets its chips from a second script (the background runs it): the lens only
   // knows which pages are lists. Once loaded, that script follows the navigation itself.
@@ -66,7 +71,7 @@ export async function runLens(): Promise<void> {
       else followSettings();
     });
   };
-  // The navigation is reported before `location` changes: the new URL is only in the event.
+  // Reported once the navigation has committed (a page cannot route the lens by one it cancels).
   watchLocation(signal, (url) => {
     lists(url);
     void lens.route(url);

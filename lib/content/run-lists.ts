@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
-import { send } from '../messaging/protocol';
-import { isSettingsChange } from '../settings/keys';
+import { send, SETTINGS_CHANGED } from '../messaging/protocol';
 import { startLifetime } from './lifetime';
 import { createListChips } from './list-chips';
 import { watchLocation } from './location';
@@ -19,6 +18,7 @@ export function runLists(): void {
   if (g[LOADED]) return;
   g[LOADED] = true;
   const { signal, alive } = startLifetime('lists');
+  const watchers = new Set<() => void>();
   const chips = createListChips({
     signal,
     doc: document,
@@ -27,7 +27,10 @@ export function runLists(): void {
       const reply = await send({ type: 'lookupLinks', pageUrl, urls });
       return reply.ok ? reply.data : null;
     },
-    createUi: pageBadgeUi(signal),
+    createUi: pageBadgeUi(signal, (onChange) => {
+      watchers.add(onChange);
+      return () => watchers.delete(onChange);
+    }),
     // Only the e2e build tells the page how many chips it drew, and for which URL.
     onApplied:
       import.meta.env.MODE === 'e2e'
@@ -36,13 +39,16 @@ export function runLists(): void {
           }
         : undefined,
   });
-  // "Badges in lists", the site switches and hidden sites apply to an open list at once.
-  const onStorage = (changes: Record<string, unknown>, area: string) => {
-    if (isSettingsChange(changes, area)) chips.refresh();
+  // "Badges in lists", the site switches, hidden sites and reviewers apply to an open list at
+  // once: the worker tells every tab when the settings changed (content scripts cannot read them).
+  const onMessage = (message: unknown) => {
+    if ((message as { type?: unknown } | null)?.type !== SETTINGS_CHANGED) return;
+    chips.refresh();
+    for (const watcher of watchers) watcher();
   };
-  browser.storage.onChanged.addListener(onStorage);
+  browser.runtime.onMessage.addListener(onMessage);
   signal.addEventListener('abort', () => {
-    browser.storage.onChanged.removeListener(onStorage);
+    browser.runtime.onMessage.removeListener(onMessage);
     delete g[LOADED];
   });
   watchLocation(signal, (url) => chips.route(url));

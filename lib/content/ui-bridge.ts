@@ -1,6 +1,7 @@
 import type { LoadToolAnswer } from './load-answer';
 import type { Theme } from './theme';
 import type { ToolAnswer, BadgeSummary } from '../model/answers';
+import type { ReviewerId } from '../feed/schema';
 
 /**
  * The detection script is tiny and always runs, and draws the badge itself; the React popover
@@ -14,6 +15,13 @@ export interface PopoverActions {
   compare: (verdictId: string, partnerVerdictId: string) => void;
   /** Hides badges on this site; resolves with an error message, or null when done. */
   hideSite: () => Promise<string | null>;
+  /**
+   * The reviewers the user follows, asked of the background (content scripts cannot read the
+   * settings); null when it did not answer.
+   */
+  followedReviewers: () => Promise<ReviewerId[] | null>;
+  /** Calls back whenever the settings changed; returns the unsubscribe. */
+  watchSettings: (onChange: () => void) => () => void;
 }
 
 export interface PopoverMount {

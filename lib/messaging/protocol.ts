@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { ReviewerId } from '../feed/schema';
 import type { BadgeSummary, ToolAnswer, VerdictListItem, VerdictSummary } from '../model/answers';
 import type { Band } from '../model/band';
 import type { DatasetCoverage, MetaRow } from '../model/dataset-meta';
@@ -31,7 +32,18 @@ export type ContentRequest =
   /** Hides badges on the sender's own site ("Hide on this site"); showSite undoes it. */
   | { type: 'hideSite' }
   | { type: 'showSite' }
-  | { type: 'openCompare'; a: string; b: string };
+  | { type: 'openCompare'; a: string; b: string }
+  /**
+   * Which reviewers' quotes the popover shows. Content scripts cannot read the settings
+   * themselves: storage is for the extension's own pages and worker (start.ts).
+   */
+  | { type: 'getFollowedReviewers' };
+
+/**
+ * What the worker tells the content scripts in every tab it can see when the settings changed
+ * (tabs.sendMessage): look the page up again, and the popover its reviewers.
+ */
+export const SETTINGS_CHANGED = 'verdict-lens:settings-changed';
 
 export type PageRequest =
   | { type: 'getStatus' }
@@ -117,6 +129,7 @@ export interface ResponseMap {
   hideSite: { hidden: string };
   showSite: { shown: string };
   openCompare: { opened: true };
+  getFollowedReviewers: { reviewers: ReviewerId[] };
   getStatus: StatusAnswer;
   syncNow: StatusAnswer;
   resetToBundled: StatusAnswer;

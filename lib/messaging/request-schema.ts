@@ -23,6 +23,7 @@ export const ContentRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hideSite') }),
   z.object({ type: z.literal('showSite') }),
   z.object({ type: z.literal('openCompare'), a: SlugSchema, b: SlugSchema }),
+  z.object({ type: z.literal('getFollowedReviewers') }),
 ]);
 
 /** The runtime check of protocol.ts's PageRequest. */

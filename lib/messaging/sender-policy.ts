@@ -3,7 +3,7 @@ export interface SenderInfo {
   id?: string;
   url?: string;
   frameId?: number;
-  tab?: { id?: number };
+  tab?: { id?: number; url?: string };
 }
 
 export interface PolicyContext {

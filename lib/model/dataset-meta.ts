@@ -8,12 +8,14 @@ export type SyncErrorCode =
   | 'network'
   | 'timeout'
   | 'http'
+  | 'redirect'
   | 'too-large'
   | 'not-json'
   | 'invalid'
   | 'stale'
   | 'storage-full'
-  | 'storage';
+  | 'storage'
+  | 'interrupted';
 
 export interface SyncError {
   code: SyncErrorCode;
@@ -39,6 +41,14 @@ export interface MetaRow {
   lastError: SyncError | null;
   /** Consecutive failed syncs, for backoff. */
   failures: number;
+  /**
+   * Set when a sync starts, cleared in the same write that records how it ended (an install
+   * writes a new row without it). Still set at the next start: that sync never ended (the
+   * browser or its worker stopped), and it counts as a failure.
+   */
+  syncStartedAt?: string;
+  /** The last time the worker found its lookup index missing or broken and rebuilt it. */
+  lastRepair?: { at: string; message: string };
 }
 
 /** What the installed dataset covers, counted from it (the welcome page shows it). */

@@ -1,7 +1,7 @@
 /**
- * Which storage changes are settings changes. Kept free of zod and of the settings schema, so the
- * always-on content script can listen for them without carrying the validator; lib/settings.ts
- * checks that the key list matches the schema.
+ * Which storage changes are settings changes (the worker and the extension's pages listen; content
+ * scripts cannot read storage at all, see lib/background/storage-access.ts). Kept free of zod and
+ * of the settings schema; lib/settings/schema.ts checks that the key list matches the schema.
  */
 
 /** storage.local key of the record saying some settings are held there (see settings.ts). */

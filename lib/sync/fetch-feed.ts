@@ -66,6 +66,9 @@ export async function fetchFeed(url: string, opts: FetchOptions): Promise<FetchR
         signal: abort.signal,
         cache: 'no-store',
         credentials: 'omit',
+        // Requests go to the feed URL the user set and nowhere else (PRIVACY.md): a redirect to
+        // another host, or from https to http, is not followed but refused, with the reason.
+        redirect: 'manual',
       });
     } catch (error) {
       if (abort.signal.aborted)
@@ -76,6 +79,18 @@ export async function fetchFeed(url: string, opts: FetchOptions): Promise<FetchR
       );
     }
     if (response.status === 304) return { kind: 'not-modified' };
+    // Browsers hide a manual redirect's status and target (an opaque response of status 0);
+    // Node's fetch shows both. `redirected` is for a fetch that followed one anyway.
+    if (
+      response.type === 'opaqueredirect' ||
+      (response.status >= 300 && response.status < 400) ||
+      response.redirected
+    ) {
+      return failure(
+        'redirect',
+        'The feed URL redirects to another address, and Verdict Lens downloads only from the address you set. Set the address the feed is served from.',
+      );
+    }
     if (!response.ok) return failure('http', `The feed answered HTTP ${response.status}.`);
     const declared = Number(response.headers.get('content-length') ?? NaN);
     if (declared > opts.maxBytes)

@@ -76,8 +76,34 @@ async function recordFailure(db: VerdictDb, error: SyncError): Promise<SyncOutco
       m.lastCheckedAt = error.at;
       m.lastError = error;
       m.failures += 1;
+      delete m.syncStartedAt;
     });
   return { kind: 'failed', error };
+}
+
+/** Marks a sync as started, before anything can fail: see MetaRow.syncStartedAt. */
+async function recordStart(db: VerdictDb, now: Date): Promise<void> {
+  await db.meta.update('current', { syncStartedAt: now.toISOString() });
+}
+
+/**
+ * A sync an earlier worker started and never ended (it was stopped, or the browser quit or
+ * crashed mid-sync), closed now as a failure so the backoff applies: null when there is none.
+ */
+export async function closeInterruptedSync(
+  db: VerdictDb,
+  now: Date,
+  why = 'the browser or the extension stopped during it',
+): Promise<SyncError | null> {
+  const meta = await readMeta(db);
+  if (!meta?.syncStartedAt) return null;
+  const error = syncError(
+    'interrupted',
+    `The sync started at ${meta.syncStartedAt} never finished (${why}).`,
+    now,
+  );
+  await recordFailure(db, error);
+  return error;
 }
 
 /**
@@ -89,6 +115,7 @@ export async function syncFeed(
   rawUrl: string,
   deps: SyncDeps,
 ): Promise<SyncOutcome> {
+  await recordStart(db, deps.now());
   const checked = checkFeedUrl(rawUrl);
   if (!checked.ok) return recordFailure(db, syncError('bad-url', checked.message, deps.now()));
   const url = checked.url;
@@ -112,11 +139,15 @@ export async function syncFeed(
     );
   }
   if (fetched.kind === 'not-modified') {
-    await db.meta.update('current', {
-      lastCheckedAt: now.toISOString(),
-      lastError: null,
-      failures: 0,
-    });
+    await db.meta
+      .where('id')
+      .equals('current')
+      .modify((m) => {
+        m.lastCheckedAt = now.toISOString();
+        m.lastError = null;
+        m.failures = 0;
+        delete m.syncStartedAt;
+      });
     return { kind: 'not-modified' };
   }
   const parsed = parseFeedText(fetched.text, now);

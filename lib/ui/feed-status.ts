@@ -36,5 +36,7 @@ export function feedStatusLines(meta: MetaRow | null, syncing: boolean, locale?:
   lines.push(`Last success: ${dateTimeText(meta.lastSuccessAt, locale)}`);
   const error = lastErrorText(meta.lastError);
   if (error) lines.push(error);
+  if (meta.lastRepair)
+    lines.push(`Repaired ${dateTimeText(meta.lastRepair.at, locale)}: ${meta.lastRepair.message}`);
   return lines;
 }

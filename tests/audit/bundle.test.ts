@@ -3,7 +3,7 @@
  * held to a budget here, in `npm test`, not only in the bench; and it must not carry what its
  * lint zone forbids (React, zod, Dexie), whatever a dependency pulls in.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -32,6 +32,24 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('%s lens.js', (dir) => {
     expect(lens).not.toMatch(/react\.element|__SECRET_INTERNALS|reactjs\.org\/docs\/error/);
     expect(lens).not.toMatch(/ZodError|\$ZodType/);
     expect(lens).not.toMatch(/Dexie|IDBKeyRange/);
+  });
+});
+
+describe.each(['lens.js', 'content-scripts/popover.js'])('%s', (file) => {
+  it('reads no extension storage: content scripts get settings by message (storage-access.ts)', () => {
+    for (const dir of ['chrome-mv3', 'firefox-mv3']) {
+      expect(built(dir, file)).not.toMatch(/\.storage\s*\.\s*(sync|local|session|onChanged)\b/);
+    }
+  });
+});
+
+describe('the settings module', () => {
+  it('uses extension storage (so the pattern above can fail)', () => {
+    const chunk = readdirSync(join(OUTPUT, 'chrome-mv3', 'chunks')).find((f) =>
+      f.startsWith('storage-'),
+    );
+    expect(chunk).toBeDefined();
+    expect(built('chrome-mv3', `chunks/${chunk}`)).toMatch(/\.storage\s*\.\s*(sync|local)\b/);
   });
 });
 

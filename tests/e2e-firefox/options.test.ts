@@ -16,7 +16,7 @@ const firefox = useFirefox();
 /** The reviewer ids the open popover quotes, in order ('' when none is open). */
 const quotedNow = () => {
   const dialog = document
-    .querySelector('verdict-lens-badge')
+    .querySelector('[data-verdict-lens-host="badge"]')
     ?.shadowRoot?.querySelector('[role="dialog"]');
   return [...(dialog?.querySelectorAll('[data-reviewer]') ?? [])]
     .map((q) => q.getAttribute('data-reviewer'))

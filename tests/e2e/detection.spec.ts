@@ -51,7 +51,7 @@ test(`badge present or absent on ${TABLE.length} URLs across GitHub, Hugging Fac
   for (const [url, name] of TABLE) {
     await page.goto(url);
     const outcome = await settled(page, page.url());
-    const count = await page.locator('verdict-lens-badge').count();
+    const count = await page.locator('[data-verdict-lens-host="badge"]').count();
     const label = count === 1 ? await badges(page).first().getAttribute('aria-label') : null;
     const ok =
       name === null
@@ -74,7 +74,8 @@ const RECORD_TIMES = () => {
   (window as unknown as { times: Record<string, number> }).times = times;
   document.addEventListener('DOMContentLoaded', () => (times.ready = performance.now()));
   new MutationObserver(() => {
-    if (document.querySelector('verdict-lens-badge')) times.badge ??= performance.now();
+    if (document.querySelector('[data-verdict-lens-host="badge"]'))
+      times.badge ??= performance.now();
   }).observe(document, { childList: true, subtree: true });
 };
 
@@ -92,7 +93,9 @@ test('without a header it knows, the badge floats at once, naming the tool, in t
   const url = 'https://github.com/huggingface/ml-intern/redesigned';
   expect(await visit(page, url)).toBe('badge');
   await expect(badges(page)).toHaveCount(1);
-  await expect(page.locator('verdict-lens-badge[data-placement="floating"]')).toHaveCount(1);
+  await expect(
+    page.locator('[data-verdict-lens-host="badge"][data-placement="floating"]'),
+  ).toHaveCount(1);
   // Named, since no header next to it names the repo.
   await expect(badges(page).first()).toHaveText(/ml-intern\s*75%\s*ship/);
   const box = await badges(page).first().boundingBox();
@@ -121,10 +124,12 @@ test('the floating badge keeps clear of a chat button and a fixed footer in the 
       }),
     );
     expect(await visit(page, url)).toBe('badge');
-    await expect(page.locator('verdict-lens-badge[data-placement="floating"]')).toHaveCount(1);
+    await expect(
+      page.locator('[data-verdict-lens-host="badge"][data-placement="floating"]'),
+    ).toHaveCount(1);
     const overlap = await page.evaluate(() => {
       const badge = document
-        .querySelector('verdict-lens-badge')
+        .querySelector('[data-verdict-lens-host="badge"]')
         ?.shadowRoot?.querySelector('button')
         ?.getBoundingClientRect();
       const pinned = document.querySelector('body > :last-child')!.getBoundingClientRect();
@@ -166,7 +171,7 @@ test('on a page still loading, the badge waits for the header instead of floatin
     (window as unknown as { placements: string[] }).placements = seen;
     new MutationObserver((records) => {
       for (const r of records)
-        if (r.target instanceof Element && r.target.localName === 'verdict-lens-badge')
+        if (r.target instanceof Element && r.target.matches('[data-verdict-lens-host="badge"]'))
           seen.push(r.target.getAttribute('data-placement') ?? '');
     }).observe(document, { attributes: true, attributeFilter: ['data-placement'], subtree: true });
   });
@@ -179,7 +184,9 @@ test('on a page still loading, the badge waits for the header instead of floatin
   expect(await page.evaluate(() => document.readyState)).toBe('loading');
   releaseScript();
   await navigation;
-  await expect(page.locator('verdict-lens-badge[data-placement="inline"]')).toHaveCount(1);
+  await expect(
+    page.locator('[data-verdict-lens-host="badge"][data-placement="inline"]'),
+  ).toHaveCount(1);
   expect(
     await page.evaluate(() => (window as unknown as { placements: string[] }).placements),
   ).toEqual(['inline']);

@@ -48,23 +48,23 @@ test('Hide on this site: the badge goes, Undo brings it back at once, Escape kee
   expect(await visit(page, REPO)).toBe('badge');
   await badges(page).first().click();
   await page.getByRole('dialog').getByRole('button', { name: 'Hide on this site' }).click();
-  await expect(page.locator('verdict-lens-badge')).toHaveCount(0);
-  const notice = page.locator('verdict-lens-toast').getByRole('status');
+  await expect(page.locator('[data-verdict-lens-host="badge"]')).toHaveCount(0);
+  const notice = page.locator('[data-verdict-lens-host="toast"]').getByRole('status');
   await expect(notice).toContainText('Verdict Lens badges are hidden on github.com.');
   // The focus is on Undo: Enter takes it back.
   await expect(
-    page.locator('verdict-lens-toast').getByRole('button', { name: 'Undo' }),
+    page.locator('[data-verdict-lens-host="toast"]').getByRole('button', { name: 'Undo' }),
   ).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(badges(page)).toHaveCount(1);
-  await expect(page.locator('verdict-lens-toast')).toHaveCount(0);
+  await expect(page.locator('[data-verdict-lens-host="toast"]')).toHaveCount(0);
 
   await badges(page).first().click();
   await page.getByRole('dialog').getByRole('button', { name: 'Hide on this site' }).click();
-  await expect(page.locator('verdict-lens-toast')).toHaveCount(1);
+  await expect(page.locator('[data-verdict-lens-host="toast"]')).toHaveCount(1);
   await page.keyboard.press('Escape');
-  await expect(page.locator('verdict-lens-toast')).toHaveCount(0);
-  await expect(page.locator('verdict-lens-badge')).toHaveCount(0);
+  await expect(page.locator('[data-verdict-lens-host="toast"]')).toHaveCount(0);
+  await expect(page.locator('[data-verdict-lens-host="badge"]')).toHaveCount(0);
 });
 
 test('the popup on a hidden site says so, and its button shows the badges again', async ({
@@ -75,7 +75,7 @@ test('the popup on a hidden site says so, and its button shows the badges again'
   expect(await visit(page, REPO)).toBe('badge');
   await badges(page).first().click();
   await page.getByRole('dialog').getByRole('button', { name: 'Hide on this site' }).click();
-  await expect(page.locator('verdict-lens-badge')).toHaveCount(0);
+  await expect(page.locator('[data-verdict-lens-host="badge"]')).toHaveCount(0);
   const tab = await tabIdOf(context, extensionId, REPO);
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tab}`);

@@ -30,7 +30,7 @@ const AFTER: Record<GithubLayout, string> = {
 /** Where the host is: the selector its previous sibling matches, its anchor, how it is drawn. */
 async function placement(page: Page, after: string) {
   return page.evaluate((selector) => {
-    const host = document.querySelector('verdict-lens-badge') as HTMLElement | null;
+    const host = document.querySelector('[data-verdict-lens-host="badge"]') as HTMLElement | null;
     if (!host) return null;
     const crumb = host.previousElementSibling?.querySelector('ol > li:last-child a');
     const box = host.shadowRoot?.querySelector('button')?.getBoundingClientRect();
@@ -75,7 +75,7 @@ for (const layout of GITHUB_LAYOUTS) {
         expect(
           await page.evaluate(() =>
             document
-              .querySelector('verdict-lens-badge')
+              .querySelector('[data-verdict-lens-host="badge"]')
               ?.shadowRoot?.querySelector('.vl-root')
               ?.getAttribute('data-theme'),
           ),
@@ -88,7 +88,7 @@ for (const layout of GITHUB_LAYOUTS) {
     await serveSites(context, { 'github.com': (u) => githubPage(u, { layout }) });
     for (const url of ABSENT) {
       expect(await visit(page, url)).toBe('none');
-      await expect(page.locator('verdict-lens-badge')).toHaveCount(0);
+      await expect(page.locator('[data-verdict-lens-host="badge"]')).toHaveCount(0);
     }
   });
 }
@@ -117,7 +117,9 @@ test('global-nav: the repo picker crumb, the overflow menu and absolute hrefs al
       await expect(page.locator('nav[aria-label="Breadcrumbs"] details a')).toHaveText(
         'huggingface',
       );
-      await expect(page.locator('nav[aria-label="Breadcrumbs"] verdict-lens-badge')).toHaveCount(0);
+      await expect(
+        page.locator('nav[aria-label="Breadcrumbs"] [data-verdict-lens-host="badge"]'),
+      ).toHaveCount(0);
     }
   }
 });
@@ -135,17 +137,19 @@ test('global-nav: the badge waits for React to hydrate the header, then goes inl
     (window as unknown as { placements: string[] }).placements = seen;
     new MutationObserver((records) => {
       for (const r of records)
-        if (r.target instanceof Element && r.target.localName === 'verdict-lens-badge')
+        if (r.target instanceof Element && r.target.matches('[data-verdict-lens-host="badge"]'))
           seen.push(r.target.getAttribute('data-placement') ?? '');
     }).observe(document, { attributes: true, attributeFilter: ['data-placement'], subtree: true });
   });
   expect(await visit(page, url)).toBe('badge');
   // Not in the island before it is hydrated.
-  await expect(page.locator('verdict-lens-badge')).toHaveCount(0);
+  await expect(page.locator('[data-verdict-lens-host="badge"]')).toHaveCount(0);
   await page.evaluate(() =>
     document.querySelector('react-partial[partial-name="global-nav-bar"]')?.classList.add('loaded'),
   );
-  await expect(page.locator('verdict-lens-badge[data-placement="inline"]')).toHaveCount(1);
+  await expect(
+    page.locator('[data-verdict-lens-host="badge"][data-placement="inline"]'),
+  ).toHaveCount(1);
   expect(
     await page.evaluate(() => (window as unknown as { placements: string[] }).placements),
   ).toEqual(['inline']);

@@ -48,7 +48,7 @@ test('hostile feed text is shown as inert text, nothing runs and the layout hold
 
   // No element was made from feed text, and nothing ran in the page or in the extension's world.
   const made = await page.evaluate(() => {
-    const root = document.querySelector('verdict-lens-badge')?.shadowRoot;
+    const root = document.querySelector('[data-verdict-lens-host="badge"]')?.shadowRoot;
     return {
       markup:
         root?.querySelectorAll('img, script, svg[onload], b, a[href^="javascript"]').length ?? -1,

@@ -57,10 +57,16 @@ function chipReport(page: Page): Promise<ChipReport> {
     const titles = [...document.querySelectorAll('a[data-expect="chip"]')].filter((a) =>
       rated.includes(path(a)),
     );
-    const chips = [...document.querySelectorAll('verdict-lens-badge[data-anchor="list"]')];
+    const chips = [
+      ...document.querySelectorAll('[data-verdict-lens-host="badge"][data-anchor="list"]'),
+    ];
     const counts = titles.map((a) => {
       let n = 0;
-      for (let s = a.nextElementSibling; s?.matches('verdict-lens-badge'); s = s.nextElementSibling)
+      for (
+        let s = a.nextElementSibling;
+        s?.matches('[data-verdict-lens-host]');
+        s = s.nextElementSibling
+      )
         n++;
       return n;
     });
@@ -76,8 +82,9 @@ function chipReport(page: Page): Promise<ChipReport> {
       labels: chips.map(
         (c) => c.shadowRoot?.querySelector('button')?.getAttribute('aria-label') ?? '',
       ),
-      headerBadges: document.querySelectorAll('verdict-lens-badge:not([data-anchor="list"])')
-        .length,
+      headerBadges: document.querySelectorAll(
+        '[data-verdict-lens-host="badge"]:not([data-anchor="list"])',
+      ).length,
     };
   }, RATED);
 }
@@ -119,7 +126,7 @@ test('a chip is a button named like the badge and opens the same popover', async
   await page.goto(url);
   await chipsSettled(page, new URL(url).href);
   const chip = page
-    .locator('verdict-lens-badge[data-anchor="list"]')
+    .locator('[data-verdict-lens-host="badge"][data-anchor="list"]')
     .first()
     .getByRole('button', { name: LABEL });
   await chip.focus();
@@ -143,11 +150,13 @@ test('a result appended by "Load more" gets its chip within 300 ms', async ({ pa
           a.querySelector('a[data-expect="chip"][href="/huggingface/ml-intern"]'),
         )!;
         const article = source.cloneNode(true) as HTMLElement;
-        article.querySelectorAll('verdict-lens-badge').forEach((c) => c.remove());
+        article.querySelectorAll('[data-verdict-lens-host]').forEach((c) => c.remove());
         const link = article.querySelector('a[data-expect="chip"]')!;
         const at = performance.now();
         new MutationObserver(() => {
-          if (link.nextElementSibling?.matches('verdict-lens-badge[data-anchor="list"]'))
+          if (
+            link.nextElementSibling?.matches('[data-verdict-lens-host="badge"][data-anchor="list"]')
+          )
             resolve(performance.now() - at);
         }).observe(article, { childList: true, subtree: true });
         setTimeout(() => reject(new Error('no chip after 2 s')), 2000);
@@ -173,7 +182,7 @@ test('20 query changes on GitHub search: exactly one chip per rated result each 
     const list = document.querySelector('[data-testid="results-list"]')!;
     const rows = [...list.children].map((row) => {
       const copy = row.cloneNode(true) as Element;
-      copy.querySelectorAll('verdict-lens-badge').forEach((c) => c.remove());
+      copy.querySelectorAll('[data-verdict-lens-host]').forEach((c) => c.remove());
       return copy;
     });
     (window as unknown as { __rows: Element[] }).__rows = rows;
@@ -224,10 +233,10 @@ test('the lists switch in options takes the chips off open tabs and brings them 
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   const lists = options.getByRole('switch', { name: 'GitHub lists' });
   await lists.uncheck();
-  await expect.poll(() => page.locator('verdict-lens-badge').count()).toBe(0);
+  await expect.poll(() => page.locator('[data-verdict-lens-host="badge"]').count()).toBe(0);
   await lists.check();
   await expect
-    .poll(() => page.locator('verdict-lens-badge[data-anchor="list"]').count())
+    .poll(() => page.locator('[data-verdict-lens-host="badge"][data-anchor="list"]').count())
     .toBe(count);
 });
 
@@ -258,6 +267,8 @@ test('soft navigation from a repo into search brings chips, and back leaves only
     expectDuring: '',
   });
   expect(await settled(page, repo)).toBe('badge');
-  await expect.poll(() => page.locator('verdict-lens-badge[data-anchor="list"]').count()).toBe(0);
-  await expect(page.locator('verdict-lens-badge')).toHaveCount(1);
+  await expect
+    .poll(() => page.locator('[data-verdict-lens-host="badge"][data-anchor="list"]').count())
+    .toBe(0);
+  await expect(page.locator('[data-verdict-lens-host="badge"]')).toHaveCount(1);
 });

@@ -41,7 +41,7 @@ const GLOBAL_NAV_DELAYS = [0, 100, 250, 400];
 async function besideRepoCrumb(page: Page, url: URL): Promise<boolean> {
   return page.evaluate(
     (path) => {
-      const host = document.querySelector('verdict-lens-badge');
+      const host = document.querySelector('[data-verdict-lens-host="badge"]');
       const nav = host?.previousElementSibling;
       if (!nav?.matches('[data-testid="top-nav-center"] > nav[aria-label="Breadcrumbs"]'))
         return false;
@@ -148,7 +148,7 @@ test('the badge re-attaches when GitHub re-renders the header after it was place
         page.evaluate(
           () =>
             document
-              .querySelector('verdict-lens-badge')
+              .querySelector('[data-verdict-lens-host="badge"]')
               ?.previousElementSibling?.matches('strong[itemprop="name"]') ?? false,
         ),
       )
@@ -184,6 +184,71 @@ test('in the 2026 layout the badge re-attaches when the crumbs re-render (resize
     }, html);
     await expect.poll(() => besideRepoCrumb(page, new URL(url))).toBe(true);
   }
+  const state = await monitorState(page);
+  expect(state.wrong).toEqual([]);
+  expect(state.maxBadges).toBe(1);
+});
+
+test('a navigation the page cancels never routes the lens: no badge for its URL, none lost', async ({
+  page,
+}) => {
+  expect(await visit(page, 'https://github.com/huggingface/ml-intern')).toBe('badge');
+  await installBadgeMonitor(page);
+  // HOSTILE PAGE SCRIPT: it names URLs through the Navigation API and cancels them in its own
+  // navigate listener, which runs after the lens's (the lens starts at document_start).
+  await page.evaluate(() => {
+    const w = window as unknown as { __marks: string[] };
+    w.__marks = [];
+    new MutationObserver(() =>
+      w.__marks.push(document.documentElement.dataset.verdictLens ?? ''),
+    ).observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ['data-verdict-lens'],
+    });
+    const nav = (globalThis as unknown as { navigation: EventTarget }).navigation;
+    nav.addEventListener('navigate', (event) => {
+      const { pathname } = new URL(
+        (event as unknown as { destination: { url: string } }).destination.url,
+      );
+      if (pathname === '/openai/whisper' || pathname === '/huggingface/ml-intern/pulls')
+        event.preventDefault();
+    });
+    document.documentElement.dataset.expectBadge = 'ml-intern';
+  });
+  const cancelled = (path: string) =>
+    page.evaluate(async (p) => {
+      const nav = (
+        globalThis as unknown as {
+          navigation: { navigate(u: string): { committed: Promise<unknown> } };
+        }
+      ).navigation;
+      return nav.navigate(p).committed.then(
+        () => 'committed',
+        (e: Error) => e.name,
+      );
+    }, path);
+  const pushState = async (path: string, expectBadge: string) => {
+    await page.evaluate(
+      ([p, want]) => {
+        document.documentElement.dataset.expectBadge = want!;
+        history.pushState({}, '', p);
+      },
+      [path, expectBadge],
+    );
+    return settled(page, `https://github.com${path}`);
+  };
+
+  // To an unrated repo: cancelled, so the rated badge must stay.
+  expect(await cancelled('/openai/whisper')).toBe('AbortError');
+  expect(await pushState('/huggingface/ml-intern/issues', 'ml-intern')).toBe('badge');
+  expect((await monitorState(page)).appearedAt).not.toBeNull();
+  // From an unrated page to a rated one: cancelled, so no badge may appear, not even briefly.
+  expect(await pushState('/huggingface', '')).toBe('none');
+  expect(await cancelled('/huggingface/ml-intern/pulls')).toBe('AbortError');
+  expect(await pushState('/search?q=ml-intern', '')).toBe('none');
+
+  const marks = await page.evaluate(() => (window as unknown as { __marks: string[] }).__marks);
+  expect(marks.filter((m) => /openai\/whisper|ml-intern\/pulls/.test(m))).toEqual([]);
   const state = await monitorState(page);
   expect(state.wrong).toEqual([]);
   expect(state.maxBadges).toBe(1);

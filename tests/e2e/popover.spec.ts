@@ -20,7 +20,7 @@ const badgeFocused = (page: Page) =>
   page.evaluate(() => {
     const host = document.activeElement;
     return (
-      host?.tagName === 'VERDICT-LENS-BADGE' &&
+      host?.matches('[data-verdict-lens-host="badge"]') &&
       host.shadowRoot?.activeElement?.classList.contains('vl-badge')
     );
   });
@@ -137,7 +137,9 @@ test('hostile page CSS leaves the badge and popover unchanged (pixel comparison)
     );
     expect(await visit(page, url)).toBe('badge');
     const badge = badges(page).first();
-    await expect(page.locator('verdict-lens-badge[data-placement="floating"]')).toHaveCount(1);
+    await expect(
+      page.locator('[data-verdict-lens-host="badge"][data-placement="floating"]'),
+    ).toHaveCount(1);
     const badgeShot = await badge.screenshot({ animations: 'disabled' });
     await badge.click();
     const dialog = page.getByRole('dialog');
@@ -162,7 +164,7 @@ test('follows the page theme: GitHub dark mode, and the browser preference elsew
   const theme = () =>
     page.evaluate(() =>
       document
-        .querySelector('verdict-lens-badge')
+        .querySelector('[data-verdict-lens-host="badge"]')
         ?.shadowRoot?.querySelector('.vl-root')
         ?.getAttribute('data-theme'),
     );

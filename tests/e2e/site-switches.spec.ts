@@ -14,7 +14,7 @@ test('"Hide on this site" removes the badge at once; options shows the site agai
   expect(await visit(page, REPO)).toBe('badge');
   await badges(page).first().click();
   await page.getByRole('dialog').getByRole('button', { name: 'Hide on this site' }).click();
-  await expect(page.locator('verdict-lens-badge')).toHaveCount(0);
+  await expect(page.locator('[data-verdict-lens-host="badge"]')).toHaveCount(0);
 
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
@@ -30,11 +30,11 @@ test('the GitHub switch in options takes the badge off open GitHub tabs and puts
   expect(await visit(page, REPO)).toBe('badge');
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
-  await options.getByRole('switch', { name: 'GitHub' }).uncheck();
-  await expect(page.locator('verdict-lens-badge')).toHaveCount(0);
+  await options.getByRole('switch', { name: 'GitHub', exact: true }).uncheck();
+  await expect(page.locator('[data-verdict-lens-host="badge"]')).toHaveCount(0);
   await page.reload();
   expect(await settled(page, REPO)).toBe('none');
-  await options.getByRole('switch', { name: 'GitHub' }).check();
+  await options.getByRole('switch', { name: 'GitHub', exact: true }).check();
   await expect(badges(page)).toHaveCount(1);
 });
 
@@ -64,7 +64,7 @@ test('a product domain the user has not granted gets no badge; a granted one doe
   expect(
     await page.evaluate(() => document.documentElement.dataset.verdictLens ?? null),
   ).toBeNull();
-  await expect(page.locator('verdict-lens-badge')).toHaveCount(0);
+  await expect(page.locator('[data-verdict-lens-host="badge"]')).toHaveCount(0);
 
   expect(await visit(page, 'https://cursor.com/')).toBe('badge');
   await expect(badges(page).first()).toHaveAccessibleName(/Cursor: 100% ship/);

@@ -95,3 +95,36 @@ test('"Reset to bundled data" pressed during a sync wins: the sync finishes firs
   expect(await badgeName(page, REPO)).toContain('ml-intern: 75% ship');
   await server.stop();
 });
+
+test('a feed URL that redirects to another host over http is refused, not followed, and the status says so', async ({
+  page,
+  context,
+  extensionId,
+}) => {
+  const server = await new FeedServer().start();
+  // TEST FEED: what the other host serves, ml-intern at 30 (the bundled data says 75).
+  const elsewhere = server
+    .set('/elsewhere.json', {
+      body: JSON.stringify(testFeedWithScore(30, '2026-11-21T00:00:00.000Z')),
+      // Open to any origin, so only the redirect rule, not CORS, can keep it out.
+      headers: { 'Access-Control-Allow-Origin': '*' },
+    })
+    .replace('127.0.0.1', 'localhost');
+  const movedUrl = server.set('/moved.json', {
+    status: 302,
+    body: '',
+    headers: { Location: elsewhere },
+  });
+  const options = await context.newPage();
+  await syncFromOptions(options, extensionId, movedUrl);
+  const status = options.getByRole('status');
+  await expect(status).toContainText('redirects to another address');
+  expect(server.requests.map((r) => r.path)).toEqual(['/moved.json']);
+  const rpc = await ExtensionRpc.open(context, extensionId);
+  const { meta } = await rpc.send({ type: 'getStatus' });
+  expect(meta?.source).toBe('bundled');
+  expect(meta?.lastError?.code).toBe('redirect');
+  await rpc.close();
+  expect(await badgeName(page, REPO)).toContain('ml-intern: 75% ship');
+  await server.stop();
+});

@@ -6,7 +6,7 @@ import { describeTimeline, extensionTimeline, traceNavigation } from '../trace';
 import { UNRATED_URL } from './page-overhead';
 
 /** The badge's shadow host (lib/content/badge-host.ts); it goes into the page already drawn. */
-export const BADGE_SELECTOR = 'verdict-lens-badge';
+export const BADGE_SELECTOR = '[data-verdict-lens-host="badge"]';
 /** The rated GitHub page: the real ml-intern tool from the bundled dataset. */
 export const RATED_URL = 'https://github.com/huggingface/ml-intern';
 

@@ -20,7 +20,7 @@ function countScript(selector: string, want: number): string {
 })();`;
 }
 
-const CHIP_SELECTOR = 'verdict-lens-badge[data-anchor="list"]';
+const CHIP_SELECTOR = '[data-verdict-lens-host="badge"][data-anchor="list"]';
 
 export interface ChipSamples {
   chips: number[];

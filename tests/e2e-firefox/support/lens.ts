@@ -22,14 +22,14 @@ export async function visit(page: Page, url: string): Promise<'badge' | 'none'> 
 }
 
 export const badgeHostCount = (page: Page) =>
-  page.evaluate(() => document.querySelectorAll('verdict-lens-badge').length);
+  page.evaluate(() => document.querySelectorAll('[data-verdict-lens-host="badge"]').length);
 
 /**
  * The badge's shadow root. Firefox's accessibility locator (`::-p-aria`) walks children only, not
  * into shadow roots, so queries by role and name start here.
  */
 export async function badgeRoot(page: Page): Promise<ElementHandle<Node>> {
-  const host = await page.waitForSelector('verdict-lens-badge');
+  const host = await page.waitForSelector('[data-verdict-lens-host="badge"]');
   if (!host) throw new Error('no badge host');
   return (await host.evaluateHandle((h) => h.shadowRoot!)) as ElementHandle<Node>;
 }

@@ -112,6 +112,6 @@ export async function visit(page: Page, url: string): Promise<'badge' | 'none'> 
 }
 
 export const badges = (page: Page) =>
-  page.locator('verdict-lens-badge').getByRole('button', { name: / ship/ });
+  page.locator('[data-verdict-lens-host="badge"]').getByRole('button', { name: / ship/ });
 
 export { expect };

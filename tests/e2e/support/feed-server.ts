@@ -6,6 +6,8 @@ export interface FeedResponse {
   body: string;
   etag?: string;
   contentType?: string;
+  /** More response headers (a redirect's Location, CORS headers). */
+  headers?: Record<string, string>;
   /** The response waits for this, so a test can act while a sync is downloading. */
   hold?: Promise<void>;
 }
@@ -53,6 +55,7 @@ export class FeedServer {
     res.writeHead(route.status ?? 200, {
       'Content-Type': route.contentType ?? 'application/json',
       ...(route.etag ? { ETag: route.etag } : {}),
+      ...route.headers,
     });
     res.end(route.body);
   }

@@ -13,7 +13,10 @@ export async function installBadgeMonitor(page: Page): Promise<void> {
     w.__vl = { maxBadges: 0, wrong: [], appearedAt: null };
     const expected = () => (document.documentElement.dataset.expectBadge ?? '').toLowerCase();
     const check = () => {
-      const hosts = document.querySelectorAll('verdict-lens-badge');
+      // The header badge: a list page's chips (data-anchor="list") are not it.
+      const hosts = document.querySelectorAll(
+        '[data-verdict-lens-host="badge"]:not([data-anchor="list"])',
+      );
       w.__vl.maxBadges = Math.max(w.__vl.maxBadges, hosts.length);
       const label =
         hosts[0]?.shadowRoot?.querySelector('button')?.getAttribute('aria-label')?.toLowerCase() ??

@@ -4,6 +4,7 @@ import { dropDbs } from '../support/db';
 import { syntheticFeed } from '../support/feeds';
 import { CONTENT_SENDER, testWorker } from '../support/worker';
 import { loadSettings, saveSettings } from '../../../lib/settings/storage';
+import { COMPARE_TABS, createContentHandlers } from '../../../lib/background/content-handlers';
 
 beforeEach(() => fakeBrowser.reset());
 afterEach(dropDbs);
@@ -53,12 +54,38 @@ describe('lookupPage', () => {
     });
     // The worker's cache is dropped by the storage listener in start.ts; here, by hand.
     w.state.settings.invalidate();
+    const www = 'https://www.github.com/synthetic-org/tool-0';
     expect(
-      await w.content.lookupPage(
-        { type: 'lookupPage', url: 'https://www.github.com/synthetic-org/tool-0' },
-        CONTENT_SENDER,
-      ),
+      await w.content.lookupPage({ type: 'lookupPage', url: www }, { ...CONTENT_SENDER, url: www }),
     ).toEqual({ found: false, bySettings: { hiddenHost: 'github.com' } });
+  });
+
+  it('answers only about the sender’s own origin, soft navigations included', async () => {
+    const w = worker();
+    // The lens saw pushState commit before Chrome updated the sender's URL: same origin, allowed.
+    const soft = { ...CONTENT_SENDER, url: 'https://github.com/somewhere/else' };
+    expect((await w.content.lookupPage({ type: 'lookupPage', url: REPO }, soft)).found).toBe(true);
+    for (const url of [
+      'https://huggingface.co/synthetic-org/tool-0',
+      'http://github.com/synthetic-org/tool-0',
+      'https://github.com.evil.test/synthetic-org/tool-0',
+      'not a url',
+    ]) {
+      await expect(
+        w.content.lookupPage({ type: 'lookupPage', url }, CONTENT_SENDER),
+      ).rejects.toThrow('a content script may look up its own page only');
+    }
+    await expect(
+      w.content.lookupPage({ type: 'lookupPage', url: REPO }, { id: 'synthetic-extension' }),
+    ).rejects.toThrow('own page only');
+    // The popup, an extension page, asks about its tab's page (dispatch says who sent it).
+    const popup = {
+      id: 'synthetic-extension',
+      url: 'chrome-extension://synthetic-extension/popup.html',
+    };
+    expect(
+      (await w.content.lookupPage({ type: 'lookupPage', url: REPO }, popup, 'page')).found,
+    ).toBe(true);
   });
 });
 
@@ -204,6 +231,29 @@ describe('getToolAnswer', () => {
       ),
     ).toBeNull();
   });
+
+  it('does not tell the page the feed URL, only whether the data is bundled', async () => {
+    const w = worker();
+    const bundled = await w.content.getToolAnswer(
+      { type: 'getToolAnswer', toolId: 'synthetic-tool-0' },
+      CONTENT_SENDER,
+    );
+    expect(bundled?.dataset.source).toBe('bundled');
+    const secret = 'https://feeds.synthetic.test/private-token-123/feed.json';
+    await w.db.meta.update('current', { source: secret });
+    const answer = await w.content.getToolAnswer(
+      { type: 'getToolAnswer', toolId: 'synthetic-tool-0' },
+      CONTENT_SENDER,
+    );
+    expect(answer?.dataset.source).toBe('feed');
+    expect(JSON.stringify(answer)).not.toContain('private-token-123');
+    // Extension pages still see where the data came from.
+    const page = await w.page.getVerdictAnswer(
+      { type: 'getVerdictAnswer', verdictId: 'synthetic-verdict-0' },
+      { id: 'synthetic-extension', url: 'chrome-extension://synthetic-extension/compare.html' },
+    );
+    expect(page?.dataset.source).toBe(secret);
+  });
 });
 
 describe('hideSite and showSite', () => {
@@ -240,6 +290,16 @@ describe('hideSite and showSite', () => {
   });
 });
 
+describe('getFollowedReviewers', () => {
+  it('answers the reviewers in the settings, which content scripts cannot read', async () => {
+    const w = worker();
+    await saveSettings({ reviewers: ['skeptic', 'creator'] });
+    expect(
+      await w.content.getFollowedReviewers({ type: 'getFollowedReviewers' }, CONTENT_SENDER),
+    ).toEqual({ reviewers: ['skeptic', 'creator'] });
+  });
+});
+
 describe('openCompare', () => {
   it('opens the compare page for the pair', async () => {
     const w = worker();
@@ -250,5 +310,24 @@ describe('openCompare', () => {
     expect(w.effects.openExtensionPage).toHaveBeenCalledWith(
       '/compare.html?a=synthetic-verdict-0&b=synthetic-verdict-1',
     );
+  });
+
+  it('opens a few tabs per half minute however often it is asked', async () => {
+    const w = testWorker({ bundled: syntheticFeed({ tools: 3, verdicts: 3 }) });
+    let t = 0;
+    const content = createContentHandlers(w.state, w.effects, () => t);
+    const ask = () =>
+      content.openCompare(
+        { type: 'openCompare', a: 'synthetic-verdict-0', b: 'synthetic-verdict-1' },
+        CONTENT_SENDER,
+      );
+    const results = await Promise.allSettled(Array.from({ length: 30 }, ask));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(COMPARE_TABS.max);
+    expect(w.effects.openExtensionPage).toHaveBeenCalledTimes(COMPARE_TABS.max);
+    const refused = results.find((r) => r.status === 'rejected');
+    expect(String(refused?.reason)).toMatch(/Too many compare tabs at once/);
+    t += COMPARE_TABS.windowMs;
+    await ask();
+    expect(w.effects.openExtensionPage).toHaveBeenCalledTimes(COMPARE_TABS.max + 1);
   });
 });

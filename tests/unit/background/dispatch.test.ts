@@ -64,6 +64,7 @@ const SAMPLES: Record<Request['type'], Request> = {
   getToolAnswer: { type: 'getToolAnswer', toolId: 'synthetic-tool' },
   hideSite: { type: 'hideSite' },
   showSite: { type: 'showSite' },
+  getFollowedReviewers: { type: 'getFollowedReviewers' },
   openCompare: { type: 'openCompare', a: 'synthetic-a', b: 'synthetic-b' },
   getStatus: { type: 'getStatus' },
   syncNow: { type: 'syncNow' },

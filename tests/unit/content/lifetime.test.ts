@@ -1,7 +1,7 @@
 /**
  * The detection script's own lifetime and location watcher (lib/content/lifetime.ts,
  * location.ts), which stand in for WXT's ContentScriptContext: a newer copy stops the older one,
- * a dead runtime stops the script, and navigations are reported once each with their new URL.
+ * a dead runtime stops the script, and committed navigations are reported once each with their URL.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -52,21 +52,35 @@ describe('startLifetime', () => {
 });
 
 describe('watchLocation', () => {
-  it('reports each new URL from the navigate event, before location changes, until aborted', () => {
+  it('reports each committed URL (currententrychange), once each, until aborted', () => {
     const navigation = new EventTarget();
     g.navigation = navigation;
-    const navigate = (url: string) =>
-      navigation.dispatchEvent(Object.assign(new Event('navigate'), { destination: { url } }));
+    const loc = g.location as { href: string };
+    const commit = (url: string) => {
+      loc.href = url;
+      navigation.dispatchEvent(new Event('currententrychange'));
+    };
     const controller = new AbortController();
     const seen: string[] = [];
     watchLocation(controller.signal, (url) => seen.push(url));
-    navigate('https://github.com/a/b');
-    navigate('https://github.com/c/d');
-    navigate('https://github.com/c/d');
-    navigate('https://github.com/a/b');
+    commit('https://github.com/a/b');
+    commit('https://github.com/c/d');
+    commit('https://github.com/c/d');
+    commit('https://github.com/a/b');
     controller.abort();
-    navigate('https://github.com/e/f');
+    commit('https://github.com/e/f');
     expect(seen).toEqual(['https://github.com/c/d', 'https://github.com/a/b']);
+  });
+
+  it('ignores navigate events: a page may still cancel those', () => {
+    const navigation = new EventTarget();
+    g.navigation = navigation;
+    const seen: string[] = [];
+    watchLocation(new AbortController().signal, (url) => seen.push(url));
+    navigation.dispatchEvent(
+      Object.assign(new Event('navigate'), { destination: { url: 'https://github.com/x/y' } }),
+    );
+    expect(seen).toEqual([]);
   });
 
   it('polls location once a second without the Navigation API', () => {

@@ -78,7 +78,44 @@ function danglingTool(): FeedJson {
   return feed;
 }
 
+/** A response with read-only fields a browser sets, which Node's Response cannot be built with. */
+const browserResponse = (
+  response: Response,
+  fields: Partial<Pick<Response, 'type' | 'redirected'>>,
+) =>
+  Object.defineProperties(
+    response,
+    Object.fromEntries(Object.entries(fields).map(([k, value]) => [k, { value }])),
+  );
+
 const BAD_RESPONSES: BadCase[] = [
+  {
+    name: 'HTTP 302 to plain http on another host (as Node reports a manual redirect)',
+    fetch: respondWith(() =>
+      textResponse('', {
+        status: 302,
+        headers: { location: 'http://elsewhere.synthetic.test/feed.json' },
+      }),
+    ),
+    code: 'redirect',
+    message: /redirects to another address/,
+  },
+  {
+    name: 'a redirect as browsers report it with redirect: manual (opaque)',
+    fetch: respondWith(() =>
+      browserResponse(textResponse(feedText(syntheticFeed({ tag: 'new' }))), {
+        type: 'opaqueredirect',
+      }),
+    ),
+    code: 'redirect',
+  },
+  {
+    name: 'a response that says it followed a redirect',
+    fetch: respondWith(() =>
+      browserResponse(textResponse(feedText(syntheticFeed({ tag: 'new' }))), { redirected: true }),
+    ),
+    code: 'redirect',
+  },
   {
     name: 'HTTP 404',
     fetch: respondWith(() => textResponse('nope', { status: 404 })),
@@ -320,6 +357,13 @@ describe('304 Not Modified', () => {
 });
 
 describe('a good feed', () => {
+  it('is asked for without cookies and without following redirects', async () => {
+    const { db } = await withInstalledFeed();
+    const stub = fakeFetch(() => jsonResponse(syntheticFeed({ tag: 'next' })));
+    await syncFeed(db, FEED_URL, deps(stub.fetch));
+    expect(stub.calls[0]?.init).toMatchObject({ credentials: 'omit', redirect: 'manual' });
+  });
+
   it('replaces the dataset and records validators, counts and success', async () => {
     const { db, hash } = await withInstalledFeed();
     await syncFeed(db, FEED_URL, deps(fakeFetch(() => textResponse('', { status: 500 })).fetch));

@@ -1,0 +1,28 @@
+import { useEffect, useState } from 'react';
+import type { ReviewerId } from '../feed/schema';
+import type { PopoverActions } from '../content/ui-bridge';
+import { DEFAULT_SETTINGS } from '../settings/schema';
+
+/**
+ * The reviewers whose quotes the popover shows, live: in a web page the settings are out of
+ * reach (storage is for extension contexts only), so they come from the background by message,
+ * again each time the background says the settings changed.
+ */
+export function useFollowedReviewers(
+  actions: Pick<PopoverActions, 'followedReviewers' | 'watchSettings'>,
+): readonly ReviewerId[] {
+  const [reviewers, setReviewers] = useState<readonly ReviewerId[]>(DEFAULT_SETTINGS.reviewers);
+  const { followedReviewers, watchSettings } = actions;
+  useEffect(() => {
+    let live = true;
+    const load = () =>
+      void followedReviewers().then((next) => live && next !== null && setReviewers(next));
+    load();
+    const stop = watchSettings(load);
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [followedReviewers, watchSettings]);
+  return reviewers;
+}
