@@ -10,15 +10,19 @@ import { githubPage, serveSites } from './support/sites';
 const REPO = 'https://github.com/huggingface/ml-intern';
 const HOST = '[data-verdict-lens-host="badge"]';
 
-/** Every message the worker receives from now on, by type, in arrival order. */
+/** Every message the worker receives from web pages' content scripts from now on, in order. */
 async function watchMessages(worker: Worker): Promise<() => Promise<string[]>> {
   await worker.evaluate(() => {
+    type Listener = (m: { type?: string }, sender: { url?: string }) => void;
     const g = globalThis as unknown as {
       __seen: string[];
-      chrome: { runtime: { onMessage: { addListener(f: (m: { type?: string }) => void): void } } };
+      chrome: { runtime: { onMessage: { addListener(f: Listener): void } } };
     };
     g.__seen = [];
-    g.chrome.runtime.onMessage.addListener((m) => void g.__seen.push(String(m?.type)));
+    // Not the compare page the control opens, which asks the worker for its own data.
+    g.chrome.runtime.onMessage.addListener((m, sender) => {
+      if (sender.url?.startsWith('https://')) g.__seen.push(String(m?.type));
+    });
   });
   return () => worker.evaluate(() => (globalThis as unknown as { __seen: string[] }).__seen);
 }
