@@ -65,7 +65,7 @@ function installProbe(events: ProbeEvent[]): void {
   const record = (event: ProbeEvent) => events.push(event) > 1000 && events.shift();
   browser.runtime.onMessage.addListener((message: unknown) => {
     const m = message as { type?: unknown; url?: unknown } | null;
-    if (m?.type === 'lookup') record({ what: 'lookup', at: now(), url: String(m.url) });
+    if (m?.type === 'lookupPage') record({ what: 'lookup', at: now(), url: String(m.url) });
     return undefined;
   });
   const scripting = browser.scripting as unknown as {

@@ -10,23 +10,16 @@ import { githubPage, serveSites } from './support/sites';
 const REPO = 'https://github.com/huggingface/ml-intern';
 const HOST = '[data-verdict-lens-host="badge"]';
 
-/**
- * Every message the worker receives from web pages from now on, by type, in arrival order. The
- * extension's own pages (the compare tab a real click opens) talk to it too, and are not counted.
- */
+/** Every message the worker receives from web pages' content scripts from now on, in order. */
 async function watchMessages(worker: Worker): Promise<() => Promise<string[]>> {
   await worker.evaluate(() => {
+    type Listener = (m: { type?: string }, sender: { url?: string }) => void;
     const g = globalThis as unknown as {
       __seen: string[];
-      chrome: {
-        runtime: {
-          onMessage: {
-            addListener(f: (m: { type?: string }, sender: { url?: string }) => void): void;
-          };
-        };
-      };
+      chrome: { runtime: { onMessage: { addListener(f: Listener): void } } };
     };
     g.__seen = [];
+    // Not the compare page the control opens, which asks the worker for its own data.
     g.chrome.runtime.onMessage.addListener((m, sender) => {
       if (sender.url?.startsWith('https://')) g.__seen.push(String(m?.type));
     });
@@ -163,25 +156,34 @@ test('a header imitated in a README or a comment neither gets another tool’s b
 
 test('events a page fires to look like a navigation or a newer lens change nothing', async ({
   page,
+  extensionId,
 }) => {
   expect(await visit(page, REPO)).toBe('badge');
-  await page.evaluate(() => {
-    const detail = { newUrl: 'https://github.com/openai/whisper', mechanism: 'turbo' };
-    for (const type of [
-      'soft-nav:start',
-      'soft-nav:end',
-      'turbo:load',
-      'wxt:locationchange',
-      'lens:started',
-    ])
+  await page.evaluate((id) => {
+    const w = window as unknown as { __marks: string[] };
+    w.__marks = [];
+    new MutationObserver(() =>
+      w.__marks.push(document.documentElement.dataset.verdictLens ?? ''),
+    ).observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ['data-verdict-lens'],
+    });
+    // What GitHub, Turbo and WXT fire around a navigation, with another URL in them, and the
+    // event a newer copy of the lens sends (extension ids are public).
+    const detail = { newUrl: 'https://github.com/openai/whisper', url: '/openai/whisper' };
+    for (const type of ['soft-nav:start', 'soft-nav:end', 'turbo:load', 'wxt:locationchange']) {
       document.dispatchEvent(new CustomEvent(type, { detail }));
+      window.dispatchEvent(new CustomEvent(type, { detail }));
+    }
+    document.dispatchEvent(new CustomEvent(`${id}:lens:started`));
     window.dispatchEvent(new PopStateEvent('popstate'));
     window.dispatchEvent(new HashChangeEvent('hashchange'));
-  });
-  // Control: a real soft navigation is followed (the lens is alive and routes on it)…
-  await page.evaluate(() => history.pushState({}, '', '/openai/whisper'));
-  expect(await settled(page, 'https://github.com/openai/whisper')).toBe('none');
-  await page.evaluate(() => history.pushState({}, '', '/huggingface/ml-intern'));
-  expect(await settled(page, REPO)).toBe('badge');
+  }, extensionId);
+  // Control: a real soft navigation is followed (the lens is alive and routes on it), and no
+  // route came from the events before it.
+  await page.evaluate(() => history.pushState({}, '', '/huggingface/ml-intern/issues'));
+  expect(await settled(page, `${REPO}/issues`)).toBe('badge');
   await expect(badges(page).first()).toHaveAccessibleName(/ml-intern: 75% ship/);
+  const marks = await page.evaluate(() => (window as unknown as { __marks: string[] }).__marks);
+  expect(marks).toEqual([`badge ${REPO}/issues`]);
 });

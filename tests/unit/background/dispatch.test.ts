@@ -112,6 +112,17 @@ describe('handleMessage', () => {
     expect(result).toEqual({ ok: true, data: { echo: SAMPLES[type] } });
   });
 
+  it('tells the handler who the sender policy found the sender to be', async () => {
+    const kinds: unknown[] = [];
+    const handlers = {
+      content: { lookupPage: async (_r: unknown, _s: unknown, from: unknown) => kinds.push(from) },
+      page: {},
+    } as unknown as HandlerMaps;
+    for (const sender of [CONTENT, PAGE])
+      await handleMessage(SAMPLES.lookupPage, sender, POLICY, handlers);
+    expect(kinds).toEqual(['content', 'page']);
+  });
+
   it('passes the parsed request on, without extra fields', async () => {
     const { calls } = await reply({ type: 'ping', extra: 'synthetic' });
     expect(calls).toEqual([{ type: 'ping' }]);
