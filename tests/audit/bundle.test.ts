@@ -35,7 +35,7 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('%s lens.js', (dir) => {
   });
 });
 
-describe.each(['lens.js', 'content-scripts/popover.js'])('%s', (file) => {
+describe.each(['lens.js', 'lists.js', 'content-scripts/popover.js'])('%s', (file) => {
   it('reads no extension storage: content scripts get settings by message (storage-access.ts)', () => {
     for (const dir of ['chrome-mv3', 'firefox-mv3']) {
       expect(built(dir, file)).not.toMatch(/\.storage\s*\.\s*(sync|local|session|onChanged)\b/);
