@@ -3,22 +3,14 @@ import { z } from 'zod';
 import { isGithubRepoName } from '../detect/github';
 import { isHuggingfaceRepoPath } from '../detect/huggingface';
 import { runNow, type Steps } from '../model/steps';
+import { REVIEWER_IDS, ReviewerIdSchema, SLUG_MAX, SlugSchema } from './ids';
 
 /**
  * Feed format v1: the one source of truth for the verdict dataset.
  * docs/feed-format.md and docs/feed.schema.json are generated from these schemas.
  */
 
-export const REVIEWER_IDS = [
-  'builder',
-  'skeptic',
-  'futurist',
-  'product',
-  'creator',
-  'business',
-] as const;
-export const ReviewerIdSchema = z.enum(REVIEWER_IDS);
-export type ReviewerId = z.infer<typeof ReviewerIdSchema>;
+export { REVIEWER_IDS, ReviewerIdSchema, SlugSchema, type ReviewerId } from './ids';
 
 /**
  * Every bound of the format, stated in docs/feed-format.md and carried by feed.schema.json. They
@@ -48,7 +40,7 @@ export const LIMITS = {
 
 /** The longest value of each string field, in UTF-16 code units (JavaScript's `length`). */
 export const MAX_LENGTH = {
-  id: 128,
+  id: SLUG_MAX,
   reviewerName: 60,
   reviewerFocus: 200,
   toolName: 200,
@@ -65,12 +57,6 @@ export const MAX_LENGTH = {
   comparisonTitle: 700,
   url: 2048,
 } as const;
-
-const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,126}[a-z0-9])?$/;
-export const SlugSchema = z
-  .string()
-  .max(MAX_LENGTH.id)
-  .regex(SLUG, 'must be a slug: lowercase letters, digits and inner dashes');
 
 /**
  * Characters that are never part of a feed's text: C0 and C1 controls and the bidirectional
