@@ -97,7 +97,7 @@ function* shapeProblem(root: object): Steps<{ path: (string | number)[]; message
     // The record lists are counted by name above; no other list needs to be long.
     const recordList = frames.length === 1 && LIST_NAMES.has(next.value as string);
     if (!recordList && Array.isArray(child) && child.length > LIMITS.innerList) {
-      const message = `a list of ${count(child.length)} items, more than the ${count(LIMITS.innerList)} any list but the four record lists may have`;
+      const message = `more than the ${count(LIMITS.innerList)} items allowed (${count(child.length)})`;
       return { path: path(), message };
     }
     enter(child);
@@ -128,7 +128,7 @@ export function* parseFeedSteps(value: unknown): Steps<FeedParseResult> {
     if (!Array.isArray(list))
       problems.add([name], list === undefined ? 'required' : 'must be a list');
     else if (list.length > max)
-      problems.add([name], `${count(list.length)} records, more than the ${count(max)} allowed`);
+      problems.add([name], `more than the ${count(max)} records allowed (${count(list.length)})`);
   }
   if (problems.list.length > 0) return refused();
 

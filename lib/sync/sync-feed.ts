@@ -2,6 +2,7 @@ import type { VerdictDb } from '../store/db';
 import { INSTALL_BUDGET_MS, installFeed, readMeta } from '../store/install';
 import { describeRefusal, futureProblem, parseFeedSteps } from '../feed/validate';
 import { checkFeedUrl } from '../feed/url-rules';
+import { scanFeedText } from '../feed/prescan';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, fetchFeed, syncError } from './fetch-feed';
 import type { Feed } from '../feed/schema';
 import type { MetaRow, SyncError } from '../model/dataset-meta';
@@ -35,6 +36,12 @@ export function* parseFeedTextSteps(text: string, now: Date): Steps<Parsed> {
       ok: false,
       error: syncError('not-json', 'The feed is an HTML page, not JSON. Check the URL.', now),
     };
+  }
+  // Counts and nesting first, on the text: a hostile body is refused before it is parsed.
+  const shape = yield* scanFeedText(body);
+  if (shape) {
+    const message = describeRefusal({ problems: [shape], more: false });
+    return { ok: false, error: syncError('invalid', message, now, shape.path) };
   }
   let json: unknown;
   try {

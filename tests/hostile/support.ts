@@ -68,14 +68,17 @@ export async function attack(
   let running = true;
   const baseHeap = process.memoryUsage().heapUsed;
   let peakHeap = baseHeap;
+  // Each lookup is asked when the previous one is answered, and timed from then: how long a
+  // message arriving at that moment would have waited for its answer.
+  let askedAt = performance.now();
   const ask = () => {
     if (!running) return;
-    const asked = performance.now();
     void cache.get().then((index) => {
       if (!running) return;
-      answeredMs.push(performance.now() - asked);
+      answeredMs.push(performance.now() - askedAt);
       if (index.find([GOOD_KEY])?.toolId !== 'synthetic-tool-1') wrong++;
       peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+      askedAt = performance.now();
       setTimeout(ask, 0);
     });
   };
@@ -94,7 +97,7 @@ export async function attack(
   console.log(
     `[hostile] ${label || 'attack'}: ${outcome.kind} in ${report.elapsedMs.toFixed(0)} ms, ` +
       `heap +${report.peakHeapMb.toFixed(0)} MB, ${answeredMs.length} lookups answered ` +
-      `(p95 ${p95(answeredMs).toFixed(1)} ms between asking and answer)`,
+      `(wait p95 ${p95(answeredMs).toFixed(1)} ms, max ${Math.max(0, ...answeredMs).toFixed(1)} ms)`,
   );
   return report;
 }
