@@ -110,7 +110,12 @@ function* shapeProblem(root: object): Steps<{ path: (string | number)[]; message
  * checked before any record is, then each record on its own (so no list's problems pile up in
  * one place), then the rules across records. Never throws; never recurses per item.
  */
-export function* parseFeedSteps(value: unknown): Steps<FeedParseResult> {
+export function* parseFeedSteps(
+  value: unknown,
+  /** The value was parsed from a text that scanFeedText (prescan.ts) passed: nesting and list
+   * lengths are known to be within the limits, so they are not walked again. */
+  scanned = false,
+): Steps<FeedParseResult> {
   const problems = new Problems();
   const refused = (): FeedParseResult => ({
     ok: false,
@@ -132,7 +137,7 @@ export function* parseFeedSteps(value: unknown): Steps<FeedParseResult> {
   }
   if (problems.list.length > 0) return refused();
 
-  const shape = yield* shapeProblem(root);
+  const shape = scanned ? null : yield* shapeProblem(root);
   if (shape) {
     problems.add(shape.path, shape.message);
     return refused();

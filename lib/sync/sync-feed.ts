@@ -54,7 +54,7 @@ export function* parseFeedTextSteps(text: string, now: Date): Steps<Parsed> {
     };
   }
   yield;
-  const result = yield* parseFeedSteps(json);
+  const result = yield* parseFeedSteps(json, true);
   if (!result.ok) {
     return {
       ok: false,
