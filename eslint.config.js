@@ -38,7 +38,7 @@ const WORKER_ONLY = {
   message: 'lib/background and lib/sync run in the worker only.',
 };
 const FEED_SCHEMA = {
-  regex: '(^|/)feed/(schema|validate)$',
+  regex: '(^|/)feed/(ids|schema|validate)$',
   allowTypeImports: true,
   message: 'The feed schema is zod: lens.js may name its types only (import type).',
 };

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { compareSummary, staleNotice, type Pair } from '../../lib/ui/compare-view';
 import { send } from '../../lib/messaging/protocol';
-import { SlugSchema } from '../../lib/feed/schema';
+import { SlugSchema } from '../../lib/feed/ids';
 import { useSettings } from '../../lib/ui/use-settings';
 import { CompareTable } from './CompareTable';
 import { ToolPicker, type SearchFn } from './ToolPicker';

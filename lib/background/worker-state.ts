@@ -58,7 +58,13 @@ export function createWorkerState(options: WorkerStateOptions = {}): WorkerState
   const productSites = options.productSites ?? createProductSites(db);
   const sync = createSyncSchedule({
     db,
-    ensureDataset: dataset.ensure,
+    // The index is read before the install's transaction holds its table: lookups during the
+    // install answer from memory, from the dataset still installed.
+    ensureDataset: () =>
+      dataset
+        .ensure()
+        .then(() => lookupIndex.get())
+        .then(() => undefined),
     onInstalled: installed,
     afterInstall: productSites.refresh,
     fetch: options.fetch ?? ((...args) => fetch(...args)),

@@ -24,6 +24,24 @@ export const RESERVED_OWNERS: ReadonlySet<string> = new Set<string>([
 const OWNER = /^[a-z0-9](?:-?[a-z0-9])*-?$/;
 const REPO = /^[a-z0-9._-]{1,100}$/;
 
+/**
+ * Whether `owner/repo` names a page this detector reads as a repository: what the feed schema
+ * holds its GitHub match keys to, so a feed cannot list a key no page ever produces.
+ */
+export function isGithubRepoName(ownerRepo: string): boolean {
+  const [owner = '', repo = '', extra] = ownerRepo.toLowerCase().split('/');
+  return (
+    extra === undefined &&
+    owner.length <= 39 &&
+    OWNER.test(owner) &&
+    !RESERVED_OWNERS.has(owner) &&
+    REPO.test(repo) &&
+    repo !== '.' &&
+    repo !== '..' &&
+    !repo.endsWith('.git')
+  );
+}
+
 export const github: Detector = {
   site: 'github',
 
@@ -34,11 +52,9 @@ export const github: Detector = {
     // Both names are case-insensitive on GitHub; the key vocabulary is lower case.
     const [, owner = '', rawRepo = ''] = url.pathname.toLowerCase().split('/', 3);
     const repo = rawRepo.endsWith('.git') ? rawRepo.slice(0, -4) : rawRepo;
-    if (owner.length === 0 || owner.length > 39 || !OWNER.test(owner)) return null;
-    if (RESERVED_OWNERS.has(owner)) return null;
-    if (!REPO.test(repo) || repo === '.' || repo === '..') return null;
-
     const label = `${owner}/${repo}`;
+    if (!isGithubRepoName(label)) return null;
+
     return { site: 'github', keys: [githubKey(label)], label };
   },
 };

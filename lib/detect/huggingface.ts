@@ -49,6 +49,23 @@ export const REVISION_ROUTES: ReadonlySet<string> = new Set([
 // Matches the feed schema's Hugging Face names, so every detected key can exist in the feed.
 const NAME = /^[a-z0-9][a-z0-9._-]{0,95}$/;
 
+/**
+ * Whether `org/name` (or `datasets/`, `spaces/`, `kernels/` + `org/name`) is a path this detector
+ * reads as a repository: what the feed schema holds its Hugging Face match keys to.
+ */
+export function isHuggingfaceRepoPath(path: string): boolean {
+  const segments = path.toLowerCase().split('/');
+  const typed = segments.length === 3 && typeof TYPED_PREFIXES.get(segments[0]!) === 'string';
+  if (segments.length !== (typed ? 3 : 2) || segments[0] === 'models') return false;
+  const [org = '', name = ''] = typed ? segments.slice(1) : segments;
+  return isRepoName(org, name, typed);
+}
+
+function isRepoName(org: string, name: string, typed: boolean): boolean {
+  if (!NAME.test(org) || !NAME.test(name)) return false;
+  return typed || !(RESERVED_NAMES.has(org) || PROFILE_TABS.has(name));
+}
+
 export const huggingface: Detector = {
   site: 'huggingface',
 
@@ -64,8 +81,7 @@ export const huggingface: Detector = {
     if (prefix === null) return null;
     const [org = '', name = '', next, afterNext] = typed ? segments.slice(1) : segments;
 
-    if (!NAME.test(org) || !NAME.test(name)) return null;
-    if (!typed && (RESERVED_NAMES.has(org) || PROFILE_TABS.has(name))) return null;
+    if (!isRepoName(org, name, typed)) return null;
     // `/datasets/squad/blob/main/x` is the legacy single-name dataset `squad`, not `squad/blob`:
     // a route that takes a revision, followed by something that is no page of a repo.
     if (

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SlugSchema } from '../feed/schema';
+import { SlugSchema } from '../feed/ids';
 import { MAX_LIST_LINKS, type ContentRequest, type PageRequest } from './protocol';
 
 const url = z.string().max(4096);

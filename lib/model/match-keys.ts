@@ -1,5 +1,3 @@
-import type { ToolMatch } from '../feed/schema';
-
 /**
  * Normalized match keys, the one vocabulary shared by the feed, the database index and the
  * detectors: `github:owner/repo`, `hf:org/name`, `hf:datasets/org/name`, `hf:spaces/org/name`, `hf:kernels/org/name`,
@@ -14,8 +12,12 @@ export const huggingfaceKey = (repoPath: string): MatchKey => `hf:${repoPath.toL
 
 export const domainKey = (host: string): MatchKey => `domain:${host.toLowerCase()}`;
 
-/** Keys a tool is found by. */
-export function toolMatchKeys(match: ToolMatch): MatchKey[] {
+/** Keys a tool is found by (a feed's ToolMatch; spelled out so the feed schema may use the detectors). */
+export function toolMatchKeys(match: {
+  github: readonly string[];
+  huggingface: readonly string[];
+  domains: readonly string[];
+}): MatchKey[] {
   return [
     ...match.github.map(githubKey),
     ...match.huggingface.map(huggingfaceKey),

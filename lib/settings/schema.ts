@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REVIEWER_IDS, ReviewerIdSchema } from '../feed/schema';
+import { REVIEWER_IDS, ReviewerIdSchema } from '../feed/ids';
 import { SETTING_KEY_NAMES } from './keys';
 
 /** The settings' one zod schema, their defaults and the migrations of older stored shapes. */

@@ -1,9 +1,17 @@
 import type { Feed } from '../feed/schema';
 import type { MetaRow } from '../model/dataset-meta';
 import { toolMatchKeys } from '../model/match-keys';
-import { buildAnswerRows } from './answer-rows';
+import {
+  checkBudget,
+  runNow,
+  runYielding,
+  STEP_ITEMS,
+  type Budget,
+  type Steps,
+} from '../model/steps';
+import { answerRowSteps } from './answer-rows';
 import { DATA_TABLES, type VerdictDb } from './db';
-import { badgesFromAnswers, buildLookupIndex } from './lookup-index';
+import { badgesFromAnswers, lookupIndexSteps } from './lookup-index';
 import { verdictRow, type MatchKeyRow, type RankedVerdict, type ToolRow } from './rows';
 import { orderByRecency } from './verdict-order';
 
@@ -16,42 +24,67 @@ export interface InstallSource {
   lastModified?: string | null;
 }
 
-function rankedVerdicts(feed: Feed): RankedVerdict[] {
+function* rankedVerdicts(feed: Feed): Steps<RankedVerdict[]> {
   const byTool = new Map<string, Feed['verdicts']>();
   for (const v of feed.verdicts) {
     const list = byTool.get(v.toolId);
     if (list) list.push(v);
     else byTool.set(v.toolId, [v]);
   }
+  yield;
   const rows: RankedVerdict[] = [];
+  let n = 0;
+  // Each tool's list is capped (LIMITS.verdictsPerTool), so each sort is small.
   for (const list of byTool.values()) {
     const ordered = orderByRecency(list);
     ordered.forEach((v, i) => rows.push({ ...v, recency: ordered.length - i }));
+    if (++n % STEP_ITEMS === 0) yield;
   }
   return rows;
 }
 
-function matchKeyRows(feed: Feed): MatchKeyRow[] {
-  return feed.tools.flatMap((tool) =>
-    toolMatchKeys(tool.match).map((key) => ({ key, toolId: tool.id })),
-  );
+function* matchKeyRows(feed: Feed): Steps<MatchKeyRow[]> {
+  const rows: MatchKeyRow[] = [];
+  for (let i = 0; i < feed.tools.length; i++) {
+    const tool = feed.tools[i]!;
+    for (const key of toolMatchKeys(tool.match)) rows.push({ key, toolId: tool.id });
+    if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
+  }
+  return rows;
 }
 
-/** Every row an install writes, by table: also the bench's floor (a raw bulkPut of these). */
-export function datasetRows(feed: Feed) {
+/** Every row an install writes, by table, in steps (model/steps.ts). */
+export function* datasetRowSteps(feed: Feed) {
   const tools: ToolRow[] = feed.tools.map((t) => ({ ...t, nameLower: t.name.toLowerCase() }));
-  const ranked = rankedVerdicts(feed);
-  const matchKeys = matchKeyRows(feed);
-  const answers = buildAnswerRows(tools, ranked, feed.comparisons);
+  yield;
+  const ranked = yield* rankedVerdicts(feed);
+  const matchKeys = yield* matchKeyRows(feed);
+  const answers = yield* answerRowSteps(tools, ranked, feed.comparisons);
+  const verdicts = ranked.map(verdictRow);
+  yield;
+  const lookupIndex = yield* lookupIndexSteps(matchKeys, badgesFromAnswers(answers));
   return {
     tools,
-    verdicts: ranked.map(verdictRow),
+    verdicts,
     reviewers: feed.reviewers,
     comparisons: feed.comparisons,
     matchKeys,
     answers,
-    lookupIndex: [buildLookupIndex(matchKeys, badgesFromAnswers(answers))],
+    lookupIndex: [lookupIndex],
   } satisfies Record<(typeof DATA_TABLES)[number], readonly object[]>;
+}
+
+/** The same at once: also the bench's floor (a raw bulkPut of these). */
+export const datasetRows = (feed: Feed) => runNow(datasetRowSteps(feed));
+
+/** How long checking and installing one feed may take before it is abandoned (docs/feed-format.md). */
+export const INSTALL_BUDGET_MS = 90_000;
+
+export interface InstallOptions {
+  /** Past its deadline the install is abandoned (OverBudgetError) and the old dataset kept. */
+  budget?: Budget;
+  /** How long the row building runs before it gives the event loop a turn (model/steps.ts). */
+  sliceMs?: number;
 }
 
 /**
@@ -64,8 +97,11 @@ export async function installFeed(
   feed: Feed,
   from: InstallSource,
   now = new Date(),
+  options: InstallOptions = {},
 ): Promise<MetaRow> {
-  const rows = datasetRows(feed);
+  // Built before the transaction, giving lookups their turns: inside it, awaiting anything but
+  // Dexie would let IndexedDB commit it early.
+  const rows = await runYielding(datasetRowSteps(feed), options);
   const previous = await db.meta.get('current');
   const at = now.toISOString();
   const meta: MetaRow = {
@@ -93,6 +129,8 @@ export async function installFeed(
     for (const name of DATA_TABLES) {
       const table: readonly object[] = rows[name];
       for (let i = 0; i < table.length; i += CHUNK) {
+        // Thrown here, it aborts the transaction: nothing of the new dataset stays.
+        checkBudget(options.budget);
         await db.table(name).bulkAdd(table.slice(i, i + CHUNK));
       }
     }

@@ -2,6 +2,7 @@ import type { Tool } from '../feed/schema';
 import type { BadgeSummary } from '../model/answers';
 import type { MatchKey } from '../model/match-keys';
 import { byText, lowerBound } from '../model/sorted';
+import { runNow, sortInSteps, STEP_ITEMS, type Steps } from '../model/steps';
 import type { AnswerRow, LookupIndexRow, MatchKeyRow, VerdictRow } from './rows';
 
 // The packed match-key index (its layout is LookupIndexRow in rows.ts): built with every
@@ -35,47 +36,59 @@ export function badgesFromRows(
   });
 }
 
-export function buildLookupIndex(
+/** The packed index, in steps: two sorts and linear passes (model/steps.ts). */
+export function* lookupIndexSteps(
   matchKeys: readonly MatchKeyRow[],
   badges: readonly BadgeSummary[],
-): LookupIndexRow {
+): Steps<LookupIndexRow> {
   const badgeOf = new Map<string, number>();
   const badgeParts: string[] = [];
   const badgeStarts = new Uint32Array(badges.length + 1);
   let at = 0;
   // By tool id, so a dataset packs the same however its rows were read (feed order on install,
   // key order on a schema upgrade).
-  const byTool = [...badges].sort((a, b) => byText(a.toolId, b.toolId));
+  const byTool = yield* sortInSteps(badges, (a, b) => byText(a.toolId, b.toolId));
   for (const b of byTool) {
     const json = JSON.stringify([b.toolId, b.toolName, b.verdictId, b.panelShip]);
     badgeStarts[badgeParts.length] = at;
     badgeOf.set(b.toolId, badgeParts.length);
     badgeParts.push(json);
     at += json.length;
+    if (badgeParts.length % STEP_ITEMS === 0) yield;
   }
   badgeStarts[badgeParts.length] = at;
 
   // Every tool's keys, rated or not: the most specific key names the page's tool, and a tool
   // without a verdict gets no badge rather than its parent domain's.
-  const sorted = [...matchKeys].sort((a, b) => byText(a.key, b.key));
+  const sorted = yield* sortInSteps(matchKeys, (a, b) => byText(a.key, b.key));
   const keyStarts = new Uint32Array(sorted.length + 1);
   const keyBadges = new Uint32Array(sorted.length);
+  const keyParts: string[] = [];
   let offset = 0;
-  sorted.forEach((k, i) => {
+  for (let i = 0; i < sorted.length; i++) {
+    const k = sorted[i]!;
     keyStarts[i] = offset;
     keyBadges[i] = badgeOf.get(k.toolId) ?? UNRATED;
+    keyParts.push(k.key);
     offset += k.key.length;
-  });
+    if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
+  }
   keyStarts[sorted.length] = offset;
   return {
     id: 'current',
-    keys: sorted.map((k) => k.key).join(''),
+    keys: keyParts.join(''),
     keyStarts,
     keyBadges,
     badges: badgeParts.join(''),
     badgeStarts: badgeStarts.slice(0, badgeParts.length + 1),
   };
 }
+
+/** The same at once (a schema upgrade, tests). */
+export const buildLookupIndex = (
+  matchKeys: readonly MatchKeyRow[],
+  badges: readonly BadgeSummary[],
+): LookupIndexRow => runNow(lookupIndexSteps(matchKeys, badges));
 
 /** Looks keys up in a packed index, in memory. */
 export class LookupIndex {

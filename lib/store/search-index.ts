@@ -2,6 +2,7 @@ import type { Table } from 'dexie';
 import { bandOf, type Band } from '../model/band';
 import type { VerdictListItem, VerdictSummary } from '../model/answers';
 import { byText, lowerBound } from '../model/sorted';
+import { runNow, runYielding, sortInSteps, STEP_ITEMS, type Steps } from '../model/steps';
 import type { VerdictDb } from './db';
 import type { ToolRow, VerdictRow } from './rows';
 
@@ -92,8 +93,9 @@ function rank(keys: readonly string[], q: string): number {
  * the substring pass is one scan that stops as soon as it has enough. The library's view scans
  * once per query (every verdict must be counted), in orders sorted once when the index is built.
  */
-export function buildSearchIndex(sources: readonly SearchSource[]): SearchIndex {
-  const entries: Entry[] = sources.map((source) => {
+export function* searchIndexSteps(sources: readonly SearchSource[]): Steps<SearchIndex> {
+  const built: Entry[] = [];
+  for (const source of sources) {
     const { terms, recency, ...item } = source;
     const summary: VerdictSummary = {
       id: item.id,
@@ -106,20 +108,30 @@ export function buildSearchIndex(sources: readonly SearchSource[]): SearchIndex 
       (k) => k !== '',
     );
     const time = item.publishedAt ? Date.parse(item.publishedAt) : Number.NEGATIVE_INFINITY;
-    return { item, summary, keys, band: bandOf(item.panelShip), time, recency };
-  });
-  entries.sort((a, b) => byText(a.keys[0] ?? '', b.keys[0] ?? '') || byText(a.item.id, b.item.id));
-  const sortedKeys = entries.flatMap((entry, index) => entry.keys.map((key) => ({ key, index })));
-  sortedKeys.sort((a, b) => byText(a.key, b.key) || a.index - b.index);
+    built.push({ item, summary, keys, band: bandOf(item.panelShip), time, recency });
+    if (built.length % STEP_ITEMS === 0) yield;
+  }
+  const entries = yield* sortInSteps(
+    built,
+    (a, b) => byText(a.keys[0] ?? '', b.keys[0] ?? '') || byText(a.item.id, b.item.id),
+  );
+  const unsortedKeys = entries.flatMap((entry, index) => entry.keys.map((key) => ({ key, index })));
+  yield;
+  const sortedKeys = yield* sortInSteps(
+    unsortedKeys,
+    (a, b) => byText(a.key, b.key) || a.index - b.index,
+  );
 
   const positions = entries.map((_, i) => i);
   const orders: Record<Exclude<BrowseSort, 'relevance'>, readonly number[]> = {
     name: positions,
-    ship: [...positions].sort(
+    ship: yield* sortInSteps(
+      positions,
       (a, b) => entries[b]!.item.panelShip - entries[a]!.item.panelShip || a - b,
     ),
     // Dated verdicts newest first, then the undated ones by their place among their tool's.
-    date: [...positions].sort(
+    date: yield* sortInSteps(
+      positions,
       (a, b) =>
         entries[b]!.time - entries[a]!.time || entries[b]!.recency - entries[a]!.recency || a - b,
     ),
@@ -198,6 +210,10 @@ export function buildSearchIndex(sources: readonly SearchSource[]): SearchIndex 
   return { size: entries.length, search, browse };
 }
 
+/** The same at once (tests). */
+export const buildSearchIndex = (sources: readonly SearchSource[]): SearchIndex =>
+  runNow(searchIndexSteps(sources));
+
 /** What the index is built from, plus a token that changes whenever a dataset is installed. */
 export async function loadSearchEntries(
   db: VerdictDb,
@@ -275,9 +291,10 @@ export function createSearchService(db: VerdictDb): SearchService {
   let cached: Promise<Built> | null = null;
 
   const load = (): Promise<Built> => {
-    const loading = loadSearchEntries(db).then((l) => ({
+    // In slices: at 100,000 verdicts the build takes about a second, and lookups must not wait.
+    const loading = loadSearchEntries(db).then(async (l) => ({
       token: l.token,
-      index: buildSearchIndex(l.sources),
+      index: await runYielding(searchIndexSteps(l.sources)),
     }));
     // A failed build is forgotten, so the next search tries again.
     loading.catch(() => {

@@ -22,15 +22,34 @@ const failure = (code: SyncErrorCode, message: string): FetchResult => ({
   message,
 });
 
+/**
+ * The body up to `maxBytes` (counted as it arrives, after any Content-Encoding is undone, so a
+ * small gzip body that inflates past the cap is cut off there), or null past it. Each read races
+ * the deadline: a body that trickles in, or a stream that ignores the abort, ends at the deadline.
+ */
 async function readCapped(
   body: ReadableStream<Uint8Array>,
   maxBytes: number,
+  signal: AbortSignal,
 ): Promise<Uint8Array | null> {
   const reader = body.getReader();
+  const deadline = new Promise<never>((_, reject) => {
+    const stop = () => reject(new Error('the deadline passed'));
+    if (signal.aborted) stop();
+    else signal.addEventListener('abort', stop, { once: true });
+  });
+  deadline.catch(() => undefined);
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let step: ReadableStreamReadResult<Uint8Array>;
+    try {
+      step = await Promise.race([reader.read(), deadline]);
+    } catch (error) {
+      void reader.cancel().catch(() => undefined);
+      throw error;
+    }
+    const { done, value } = step;
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
@@ -97,7 +116,9 @@ export async function fetchFeed(url: string, opts: FetchOptions): Promise<FetchR
       return failure('too-large', `The feed is larger than ${mb(opts.maxBytes)}.`);
     let bytes: Uint8Array | null;
     try {
-      bytes = response.body ? await readCapped(response.body, opts.maxBytes) : new Uint8Array();
+      bytes = response.body
+        ? await readCapped(response.body, opts.maxBytes, abort.signal)
+        : new Uint8Array();
     } catch (error) {
       if (abort.signal.aborted)
         return failure('timeout', `The feed did not arrive within ${opts.timeoutMs / 1000} s.`);

@@ -1,16 +1,23 @@
 import type { VerdictDb } from '../store/db';
-import { installFeed, readMeta } from '../store/install';
-import { describeProblem, parseFeed } from '../feed/validate';
+import { INSTALL_BUDGET_MS, installFeed, readMeta } from '../store/install';
+import { describeRefusal, futureProblem, parseFeedSteps } from '../feed/validate';
 import { checkFeedUrl } from '../feed/url-rules';
+import { scanFeedText } from '../feed/prescan';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, fetchFeed, syncError } from './fetch-feed';
 import type { Feed } from '../feed/schema';
 import type { MetaRow, SyncError } from '../model/dataset-meta';
+import { budgetOf, OverBudgetError, runNow, runYielding, type Steps } from '../model/steps';
 
 export interface SyncDeps {
   fetch: typeof fetch;
   now: () => Date;
   timeoutMs?: number;
   maxBytes?: number;
+  /** How long checking and installing may take (INSTALL_BUDGET_MS), on `clock` (Date.now). */
+  installBudgetMs?: number;
+  clock?: () => number;
+  /** How long the checking and the row building run before lookups get a turn. */
+  sliceMs?: number;
 }
 
 export type SyncOutcome =
@@ -20,8 +27,8 @@ export type SyncOutcome =
 
 type Parsed = { ok: true; feed: Feed } | { ok: false; error: SyncError };
 
-/** Body → a whole valid feed, or one typed error naming where it went wrong. */
-export function parseFeedText(text: string, now: Date): Parsed {
+/** Body → a whole valid feed, or one typed error naming where it went wrong, in steps. */
+export function* parseFeedTextSteps(text: string, now: Date): Steps<Parsed> {
   const body = text.replace(/^\uFEFF/, '').trim();
   if (body === '') return { ok: false, error: syncError('not-json', 'The feed was empty.', now) };
   if (body.startsWith('<')) {
@@ -29,6 +36,12 @@ export function parseFeedText(text: string, now: Date): Parsed {
       ok: false,
       error: syncError('not-json', 'The feed is an HTML page, not JSON. Check the URL.', now),
     };
+  }
+  // Counts and nesting first, on the text: a hostile body is refused before it is parsed.
+  const shape = yield* scanFeedText(body);
+  if (shape) {
+    const message = describeRefusal({ problems: [shape], more: false });
+    return { ok: false, error: syncError('invalid', message, now, shape.path) };
   }
   let json: unknown;
   try {
@@ -40,21 +53,25 @@ export function parseFeedText(text: string, now: Date): Parsed {
       error: syncError('not-json', `The feed is not valid JSON (${detail}).`, now),
     };
   }
-  const result = parseFeed(json);
-  if (result.ok) return result;
-  const [first] = result.problems;
-  const more =
-    result.problems.length > 1 ? ` (and ${result.problems.length - 1} more problems)` : '';
-  return {
-    ok: false,
-    error: syncError(
-      'invalid',
-      `The feed was refused: ${first ? describeProblem(first) : 'invalid'}${more}.`,
-      now,
-      first?.path,
-    ),
-  };
+  yield;
+  const result = yield* parseFeedSteps(json, true);
+  if (!result.ok) {
+    return {
+      ok: false,
+      error: syncError('invalid', describeRefusal(result), now, result.problems[0]?.path),
+    };
+  }
+  const future = futureProblem(result.feed.generatedAt, now);
+  if (future) {
+    const message = describeRefusal({ problems: [future], more: false });
+    return { ok: false, error: syncError('invalid', message, now, future.path) };
+  }
+  return result;
 }
+
+/** The same at once. */
+export const parseFeedText = (text: string, now: Date): Parsed =>
+  runNow(parseFeedTextSteps(text, now));
 
 /**
  * Quota shows up as the error itself, as the `inner` of Dexie's AbortError (the transaction was
@@ -150,9 +167,34 @@ export async function syncFeed(
       });
     return { kind: 'not-modified' };
   }
-  const parsed = parseFeedText(fetched.text, now);
+  const budgetMs = deps.installBudgetMs ?? INSTALL_BUDGET_MS;
+  const budget = budgetOf(budgetMs, deps.clock);
+  const steps = { budget, sliceMs: deps.sliceMs };
+  const overBudget = () =>
+    recordFailure(
+      db,
+      syncError(
+        'too-large',
+        `The feed took longer than ${Math.round(budgetMs / 1000)} s to check and install, so it was abandoned; the installed dataset is kept.`,
+        now,
+      ),
+    );
+  let parsed: Parsed;
+  try {
+    parsed = await runYielding(parseFeedTextSteps(fetched.text, now), steps);
+  } catch (error) {
+    if (error instanceof OverBudgetError) return overBudget();
+    throw error;
+  }
   if (!parsed.ok) return recordFailure(db, parsed.error);
-  if (sameSource && Date.parse(parsed.feed.generatedAt) < Date.parse(meta.generatedAt)) {
+  // A dataset dated in the future (installed before such feeds were refused) must not make every
+  // real feed after it look stale.
+  const installedInFuture = sameSource && futureProblem(meta.generatedAt, now) !== null;
+  if (
+    sameSource &&
+    !installedInFuture &&
+    Date.parse(parsed.feed.generatedAt) < Date.parse(meta.generatedAt)
+  ) {
     const message = `The feed is older (${parsed.feed.generatedAt}) than the one installed (${meta.generatedAt}).`;
     return recordFailure(db, syncError('stale', message, now));
   }
@@ -162,9 +204,15 @@ export async function syncFeed(
       parsed.feed,
       { source: url, etag: fetched.etag, lastModified: fetched.lastModified },
       now,
+      steps,
     );
     return { kind: 'updated', meta: installed };
   } catch (error) {
+    if (
+      error instanceof OverBudgetError ||
+      (error as { inner?: unknown })?.inner instanceof OverBudgetError
+    )
+      return overBudget();
     if (isQuotaError(error)) {
       return recordFailure(
         db,

@@ -78,6 +78,12 @@ export const METRICS = {
     budget: { floorTimes: 1.5 },
     what: 'full sync of a 10,000-tool feed from 127.0.0.1; floor: raw Dexie bulkPut of the rows',
   },
+  'sync.lookup.p95.ms': {
+    unit: 'ms',
+    stat: 'p95',
+    budget: { max: 50 },
+    what: 'lookup round trip from an extension page while a full sync checks and installs a feed',
+  },
   'sync.notModified.ms': {
     unit: 'ms',
     stat: 'median',

@@ -128,6 +128,7 @@ async function main(): Promise<void> {
       const sync = await measureSync(ctx, '/sync.json', url);
       results['sync.full.s'] = evaluate('sync.full.s', sync.full, sync.floor);
       results['sync.notModified.ms'] = evaluate('sync.notModified.ms', sync.notModified);
+      results['sync.lookup.p95.ms'] = evaluate('sync.lookup.p95.ms', sync.lookupsDuring);
     }
 
     if (needsBig) {

@@ -3,8 +3,9 @@ import { installTestFeed } from './support/feeds';
 import { testFeedWithHuggingFace } from './support/test-feeds';
 
 const REPO = 'https://github.com/huggingface/ml-intern';
-// HOSTILE TEST DATA: markup, script, a javascript: link, bidi overrides and a 100 KB string.
-const TITLE = 'ml-intern <img src=x onerror="window.__pwned=1"> \u202Eevil\u202C';
+// HOSTILE TEST DATA: markup, script, a javascript: link and a 100 KB string. (Bidi overrides and
+// control characters are refused by the feed schema now: tests/hostile/feeds.test.ts.)
+const TITLE = 'ml-intern <img src=x onerror="window.__pwned=1"> evil';
 const TAGLINE = '<script>window.__pwned=2</script><a href="javascript:window.__pwned=3">click</a>';
 const HUGE = `${'A'.repeat(50_000)} ${'B'.repeat(50_000)}`;
 
@@ -26,7 +27,7 @@ test('hostile feed text is shown as inert text, nothing runs and the layout hold
             category: '<b onmouseover="window.__pwned=4">Tools</b>',
             reviews: v.reviews.map((r, i) => ({
               ...r,
-              quote: i === 0 ? HUGE : `\u202E${r.quote}<svg onload="window.__pwned=5">`,
+              quote: i === 0 ? HUGE : `${r.quote}<svg onload="window.__pwned=5">`,
             })),
           }
         : v,

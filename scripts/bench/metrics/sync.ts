@@ -12,6 +12,45 @@ export interface SyncSamples {
   floor: number[];
   /** Milliseconds, syncNow answered 304. */
   notModified: number[];
+  /** Per run of a full sync, the round trips (ms) of lookups asked every 10 ms while it ran. */
+  lookupsDuring: number[][];
+}
+
+/** Runs of the sync with lookups asked meanwhile: apart from the timed ones, which they slow. */
+const LOOKUP_RUNS = 5;
+/** Rated in every bench feed (the bundled dataset is part of it). */
+const RATED_REPO = 'https://github.com/huggingface/ml-intern';
+
+/** One full sync with a lookup asked every 10 ms until it ends: each lookup's round trip. */
+async function lookupsDuringSync(ctx: BenchContext): Promise<number[]> {
+  const { times, error } = await (
+    await ctx.rpc()
+  ).evaluate(async (repo) => {
+    const runtime = (
+      globalThis as unknown as {
+        chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+      }
+    ).chrome.runtime;
+    let done = false;
+    const sync = runtime.sendMessage({ type: 'syncNow' }).finally(() => (done = true));
+    const times: number[] = [];
+    let error: string | null = null;
+    while (!done) {
+      const start = performance.now();
+      const reply = (await runtime.sendMessage({ type: 'lookupPage', url: repo })) as {
+        ok: boolean;
+        data?: { found: boolean };
+      };
+      times.push(performance.now() - start);
+      if (!reply.ok || !reply.data?.found)
+        error = `lookup during the sync: ${JSON.stringify(reply)}`;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await sync;
+    return { times, error };
+  }, RATED_REPO);
+  if (error) throw new Error(error);
+  return times;
 }
 
 async function syncNow(
@@ -34,7 +73,7 @@ export async function measureSync(
   path: string,
   url: string,
 ): Promise<SyncSamples> {
-  const out: SyncSamples = { full: [], floor: [], notModified: [] };
+  const out: SyncSamples = { full: [], floor: [], notModified: [], lookupsDuring: [] };
   await send(await ctx.rpc(), { type: 'setFeedUrl', url });
   const worker = await ctx.worker();
   const prepared = await hook(worker, 'prepareFloor', url);
@@ -51,6 +90,11 @@ export async function measureSync(
     ctx.progress(
       `sync run ${run + 1}/${ctx.runs}: full ${(ms / 1000).toFixed(2)} s, floor ${out.floor.at(-1)!.toFixed(2)} s`,
     );
+  }
+  for (let run = 0; run < Math.min(ctx.runs, LOOKUP_RUNS); run++) {
+    ctx.server.bump(path);
+    out.lookupsDuring.push(await lookupsDuringSync(ctx));
+    ctx.progress(`sync with lookups ${run + 1}: ${out.lookupsDuring.at(-1)!.length} lookups`);
   }
   await hook(worker, 'resetFloor');
   const installedAt = (await syncNow(ctx, url)).status.meta!.installedAt;

@@ -7,6 +7,7 @@ import {
   loadSearchEntries,
   MAX_SEARCH_LIMIT,
   normalize,
+  searchIndexSteps,
 } from '../../../lib/store/search-index';
 import { dropDbs, freshDb } from '../support/db';
 import { syntheticFeed, toFeed } from '../support/feeds';
@@ -96,6 +97,17 @@ describe('buildSearchIndex', () => {
     );
     expect(many.search('tool', 500)).toHaveLength(MAX_SEARCH_LIMIT);
     expect(many.search('', 500)).toHaveLength(MAX_SEARCH_LIMIT);
+  });
+
+  it('is built in steps of at most a few hundred verdicts each (SYNTHETIC data)', () => {
+    const many = Array.from({ length: 5000 }, (_, i) => summary(`tool-${i}`, `Tool ${i}`));
+    const steps = searchIndexSteps(many);
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    expect(step.value.size).toBe(5000);
+    // Entries, the name sort, the key sort and two orders: each a pass of ≥ 5000 / 512 steps.
+    expect(yields).toBeGreaterThanOrEqual(5 * Math.floor(5000 / 512));
   });
 
   it('answers right at 100,000 tools (SYNTHETIC data)', () => {

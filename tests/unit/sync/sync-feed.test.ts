@@ -67,7 +67,7 @@ const feedText = (feed: FeedJson) => JSON.stringify(feed);
 const respondWith = (make: () => Response) => () => fakeFetch(make).fetch;
 
 function tenThousandWithOneBad(): FeedJson {
-  const feed = syntheticFeed({ tools: 50, verdicts: 10_000, tag: 'big' });
+  const feed = syntheticFeed({ tools: 250, verdicts: 10_000, tag: 'big' });
   (feed.verdicts[7777] as unknown as Record<string, unknown>).panelShip = 'lots';
   return feed;
 }
@@ -270,7 +270,7 @@ describe('controls for the refusals above', () => {
 
   it('the 10,000-verdict synthetic feed without its bad record is installed', async () => {
     const { db } = await withInstalledFeed();
-    const feed = syntheticFeed({ tools: 50, verdicts: 10_000, tag: 'big' });
+    const feed = syntheticFeed({ tools: 250, verdicts: 10_000, tag: 'big' });
     const outcome = await syncFeed(db, FEED_URL, deps(fakeFetch(() => jsonResponse(feed)).fetch));
     expect(outcome.kind).toBe('updated');
     expect(await db.verdicts.count()).toBe(10_000);
@@ -426,7 +426,7 @@ describe('a good feed', () => {
 
 describe('a failure while writing rolls the install back', () => {
   /** A synthetic feed big enough to take several chunks (the store writes 2,000 rows at a time). */
-  const big = () => syntheticFeed({ tools: 20, verdicts: 5000, tag: 'big' });
+  const big = () => syntheticFeed({ tools: 200, verdicts: 5000, tag: 'big' });
 
   async function failSecondVerdictChunk(error: () => Error) {
     const { db, setFault } = faultyDb();
