@@ -5,8 +5,8 @@ import { startBackground } from '../lib/background/start';
 export default defineBackground({
   type: 'module',
   main() {
-    startBackground();
+    const state = startBackground();
     // `npm run bench` only: statically false in every other build, which drops the module.
-    if (import.meta.env.MODE === 'bench') installBenchHooks();
+    if (import.meta.env.MODE === 'bench') installBenchHooks(() => state.lookupIndex.invalidate());
   },
 });

@@ -7,7 +7,7 @@ import { handleMessage } from './dispatch';
 import { browserEffects } from './effects';
 import { createPageHandlers } from './page-handlers';
 import { createToolbarSync } from './toolbar-sync';
-import { createWorkerState } from './worker-state';
+import { createWorkerState, type WorkerState } from './worker-state';
 import { tellTabsSettingsChanged } from './settings-broadcast';
 import { restrictStorageToExtension } from './storage-access';
 
@@ -15,7 +15,7 @@ import { restrictStorageToExtension } from './storage-access';
  * The worker's listeners, and nothing else: called from defineBackground's main on every worker
  * start. Listeners are added synchronously, as MV3 requires for events that wake the worker.
  */
-export function startBackground(): void {
+export function startBackground(): WorkerState {
   void restrictStorageToExtension();
   const state = createWorkerState();
   const handlers = {
@@ -64,4 +64,5 @@ export function startBackground(): void {
     toolbar.onTabUpdated(tabId, change, tab),
   );
   void dataset.ensure();
+  return state;
 }
