@@ -207,3 +207,103 @@ test('a source comparison whose address the feed states is a link to it', async 
   await expect(source).toContainText(/published May 20, 2026/);
   await server.stop();
 });
+
+/** Whether the focused element is inside the open popover (in the badge's shadow root). */
+const focusInDialog = (page: Page) =>
+  page.evaluate(() => {
+    const host = document.activeElement;
+    const inner = host?.shadowRoot?.activeElement;
+    return host?.tagName === 'VERDICT-LENS-BADGE' && !!inner?.closest('.vl-popover');
+  });
+
+test('focus stays in the open popover (Tab and Shift+Tab cycle) and Escape always closes it', async ({
+  page,
+}) => {
+  const badge = await openRepo(page);
+  await badge.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'ml-intern' });
+  await expect(dialog).toBeVisible();
+  const controls = await dialog.locator('button, a[href]').count();
+  expect(controls).toBeGreaterThan(2);
+  // Twice round in each direction: never into the page behind.
+  for (const key of ['Tab', 'Shift+Tab']) {
+    for (let i = 0; i < 2 * controls + 1; i++) {
+      await page.keyboard.press(key);
+      expect(await focusInDialog(page), `${key} #${i + 1}`).toBe(true);
+    }
+  }
+  // Shift+Tab from the first control goes to the last, Tab from the last to the first.
+  await dialog.getByRole('button', { name: 'Close' }).focus();
+  await page.keyboard.press('Shift+Tab');
+  await expect(dialog.getByRole('button', { name: 'Hide on this site' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+
+  // Focus moved into the page by other means (a page script): Escape still closes, and focus
+  // goes back to the badge.
+  await page.evaluate(() => {
+    const link = document.createElement('a');
+    link.href = '#elsewhere';
+    link.textContent = 'elsewhere';
+    document.body.append(link);
+    link.focus();
+  });
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  expect(await badgeFocused(page)).toBe(true);
+});
+
+test('on scroll the popover stays attached to its badge, inside the viewport, and closes when the badge leaves', async ({
+  page,
+  context,
+}) => {
+  // Room above and below the header, so the badge can sit anywhere in the viewport.
+  const url = `${REPO}/tall`;
+  await context.route(url, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: githubPage(new URL(url))
+        .replace(/<body([^>]*)>/, '<body$1><div style="height:1500px"></div>')
+        .replace('</body>', '<div style="height:3000px"></div></body>'),
+    }),
+  );
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const badge = await openRepo(page, url);
+  const badgeTop = await badge.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+  const scrollBadgeTo = (y: number) =>
+    page.evaluate((top) => window.scrollTo(0, top), badgeTop - y);
+  await scrollBadgeTo(100);
+  await badge.click();
+  const dialog = page.getByRole('dialog', { name: 'ml-intern' });
+  await expect(dialog).toBeVisible();
+
+  const boxes = async () => ({
+    badge: (await badge.boundingBox())!,
+    dialog: (await dialog.boundingBox())!,
+  });
+  for (const y of [100, 300, 450, 600, 680, 40, 5]) {
+    await scrollBadgeTo(y);
+    await expect(dialog).toBeVisible();
+    await expect
+      .poll(async () => {
+        const { badge: b, dialog: d } = await boxes();
+        const inside = d.y >= 0 && d.y + d.height <= 720 && d.x >= 0 && d.x + d.width <= 1280;
+        // Just below the badge, or just above it.
+        const below = Math.abs(d.y - (b.y + b.height + 8)) <= 1;
+        const above = Math.abs(d.y + d.height - (b.y - 8)) <= 1;
+        return { inside, attached: below || above };
+      }, `badge at ${y}px`)
+      .toEqual({ inside: true, attached: true });
+  }
+  // Near the bottom it has flipped above the badge.
+  await scrollBadgeTo(650);
+  await expect
+    .poll(async () => {
+      const { badge: b, dialog: d } = await boxes();
+      return d.y + d.height <= b.y;
+    })
+    .toBe(true);
+  // The badge scrolled out of the viewport: nothing to be attached to.
+  await scrollBadgeTo(-200);
+  await expect(dialog).toBeHidden();
+});
