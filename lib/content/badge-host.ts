@@ -3,11 +3,12 @@ import css from './badge-styles.css?inline';
 import { drawBadge } from './badge-dom';
 import { loadAnswer } from './load-answer';
 import type { BadgeUi } from './badge-controller';
-import { pageTheme } from './theme';
+import { pageTheme, watchTheme } from './theme';
 import type { MountedPopover, PopoverActions, UiFactory } from './ui-bridge';
 import type { BadgeSummary } from '../model/answers';
 
-const prefersDark = () => window.matchMedia('(prefers-color-scheme: dark)').matches;
+const darkQuery = () => window.matchMedia('(prefers-color-scheme: dark)');
+const prefersDark = () => darkQuery().matches;
 
 export interface BadgeHostDeps {
   /** Loads the React UI into the page (asks the background) and resolves with its factory. */
@@ -40,6 +41,7 @@ export async function createBadgeHost(signal: AbortSignal, deps: BadgeHostDeps):
   let react: MountedPopover | null = null;
   let loading = false;
   const theme = () => pageTheme(document, prefersDark);
+  let shownTheme = theme();
 
   const openPopover = async () => {
     if (react || loading || !badge) return;
@@ -54,11 +56,12 @@ export async function createBadgeHost(signal: AbortSignal, deps: BadgeHostDeps):
       ]);
       // The page may have moved on while the UI loaded.
       if (react || gone.aborted || !badge) return;
+      shownTheme = theme();
       react = factory({
         container,
         host: host,
         badge,
-        theme: theme(),
+        theme: shownTheme,
         actions: deps.actions,
         // Read for the badge the user clicked; the page may have moved to another verdict since.
         answer:
@@ -75,6 +78,18 @@ export async function createBadgeHost(signal: AbortSignal, deps: BadgeHostDeps):
       drawn.button.removeAttribute('aria-busy');
     }
   };
+  // Dark or light as the page is now, not as it was when the badge was drawn.
+  watchTheme(
+    document,
+    darkQuery(),
+    () => {
+      if (!badge || theme() === shownTheme) return;
+      shownTheme = theme();
+      if (react) react.render(badge, shownTheme);
+      else drawn.update(badge, shownTheme);
+    },
+    gone,
+  );
   // A button: Enter and Space click it too.
   drawn.button.addEventListener('click', () => void openPopover());
 
@@ -82,8 +97,9 @@ export async function createBadgeHost(signal: AbortSignal, deps: BadgeHostDeps):
     host: host,
     render(next) {
       badge = next;
-      if (react) react.render(next, theme());
-      else drawn.update(next, theme());
+      shownTheme = theme();
+      if (react) react.render(next, shownTheme);
+      else drawn.update(next, shownTheme);
     },
     remove() {
       removed.abort();

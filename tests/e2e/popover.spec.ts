@@ -307,3 +307,40 @@ test('on scroll the popover stays attached to its badge, inside the viewport, an
   await scrollBadgeTo(-200);
   await expect(dialog).toBeHidden();
 });
+
+test('follows a live theme switch: GitHub data-color-mode, Hugging Face dark class, the browser preference', async ({
+  page,
+}) => {
+  const theme = () =>
+    page.evaluate(() =>
+      document
+        .querySelector('verdict-lens-badge')
+        ?.shadowRoot?.querySelector('.vl-root')
+        ?.getAttribute('data-theme'),
+    );
+  const setMode = (mode: string) =>
+    page.evaluate((m) => document.documentElement.setAttribute('data-color-mode', m), mode);
+  await openRepo(page);
+  expect(await theme()).toBe('light');
+  await setMode('dark');
+  await expect.poll(theme).toBe('dark');
+  // The open popover follows too.
+  await badges(page).first().click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await setMode('light');
+  await expect.poll(theme).toBe('light');
+  // "auto": the browser's preference, followed when it changes.
+  await setMode('auto');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect.poll(theme).toBe('dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect.poll(theme).toBe('light');
+
+  // Hugging Face's theme is a class on <html> (the bundled data rates no Hugging Face repo, so
+  // on this page, without GitHub's attribute).
+  await page.evaluate(() => document.documentElement.removeAttribute('data-color-mode'));
+  await page.evaluate(() => document.documentElement.classList.add('dark'));
+  await expect.poll(theme).toBe('dark');
+  await page.evaluate(() => document.documentElement.classList.remove('dark'));
+  await expect.poll(theme).toBe('light');
+});
