@@ -7,6 +7,7 @@ import type { PopoverActions } from '../../lib/content/ui-bridge';
 import { Badge } from './Badge';
 import { VerdictPopover } from './VerdictPopover';
 import type { ToolAnswer, BadgeSummary } from '../../lib/model/answers';
+import type { LoadedSettings } from '../../lib/settings/schema';
 
 interface Props {
   /** From the lookup; the whole answer is asked for here, when the popover is first opened. */
@@ -17,6 +18,8 @@ interface Props {
   initialOpen?: boolean;
   /** The answer, when it was read while the UI loaded (the first opening). */
   initialAnswer?: ToolAnswer | null;
+  /** The user's settings as the popover script last read them, so the first render uses them. */
+  initialSettings?: LoadedSettings;
 }
 
 type Loaded = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; answer: ToolAnswer };
@@ -44,6 +47,7 @@ export function PopoverApp({
   actions,
   initialOpen = false,
   initialAnswer = null,
+  initialSettings,
 }: Props) {
   // Opening again after a failed load tries again.
   const [attempt, setAttempt] = useState(0);
@@ -61,7 +65,7 @@ export function PopoverApp({
   const ready = answer !== null;
   const [open, setOpen] = useState(initialOpen);
   const [style, setStyle] = useState<React.CSSProperties>({});
-  const { settings } = useSettings();
+  const { settings } = useSettings(initialSettings);
   const badgeRef = useRef<HTMLButtonElement>(null);
   const popRef = useRef<HTMLDivElement>(null);
 

@@ -2,19 +2,19 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { PopoverApp } from './PopoverApp';
 import type { MountedPopover, PopoverMount } from '../../lib/content/ui-bridge';
+import type { LoadedSettings } from '../../lib/settings/schema';
 
-/** React over the drawn badge (badge-host.ts), opened: the user has just clicked it. */
-export function mountPopover({
-  container,
-  host,
-  badge,
-  theme,
-  actions,
-  answer,
-}: PopoverMount): MountedPopover {
+/**
+ * React over the drawn badge (badge-host.ts), opened: the user has just clicked it. `settings`
+ * are the user's as last read, so a reviewer switched off never shows, not even for one render.
+ */
+export function mountPopover(
+  { container, host, badge, theme, actions, answer }: PopoverMount,
+  settings?: LoadedSettings,
+): MountedPopover {
   const root = createRoot(container);
   // Props of the first render only (useState initial values): later renders keep the state.
-  const first = { initialOpen: true, initialAnswer: answer };
+  const first = { initialOpen: true, initialAnswer: answer, initialSettings: settings };
   const draw: MountedPopover['render'] = (next, nextTheme) =>
     // Synchronous, so the drawn badge is never replaced by an empty container (no flash).
     flushSync(() =>

@@ -344,3 +344,47 @@ test('follows a live theme switch: GitHub data-color-mode, Hugging Face dark cla
   await page.evaluate(() => document.documentElement.classList.remove('dark'));
   await expect.poll(theme).toBe('light');
 });
+
+test('a reviewer the user switched off never shows in the popover, not even for its first render', async ({
+  page,
+  context,
+  extensionId,
+}) => {
+  const off = mlIntern.reviews[0]!.reviewerId;
+  const on = feed.reviewers.map((r) => r.id).filter((id) => id !== off);
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.evaluate(
+    (reviewers) =>
+      (
+        globalThis as unknown as {
+          chrome: { storage: { sync: { set(v: object): Promise<void> } } };
+        }
+      ).chrome.storage.sync.set({ reviewers }),
+    on,
+  );
+  await options.close();
+  const badge = await openRepo(page);
+  // Records every quote React ever puts in the shadow root, even one removed a render later.
+  await page.evaluate(() => {
+    const root = document.querySelector('verdict-lens-badge')!.shadowRoot!;
+    const seen: string[] = [];
+    (window as unknown as { seenReviewers: string[] }).seenReviewers = seen;
+    new MutationObserver((records) => {
+      for (const r of records)
+        for (const node of r.addedNodes)
+          if (node instanceof Element)
+            for (const quote of [node, ...node.querySelectorAll('[data-reviewer]')])
+              if (quote.getAttribute('data-reviewer'))
+                seen.push(quote.getAttribute('data-reviewer')!);
+    }).observe(root, { childList: true, subtree: true });
+  });
+  await badge.click();
+  const dialog = page.getByRole('dialog', { name: 'ml-intern' });
+  await expect(dialog.locator('[data-reviewer]').first()).toBeVisible();
+  const seen = await page.evaluate(
+    () => (window as unknown as { seenReviewers: string[] }).seenReviewers,
+  );
+  expect(seen.length).toBeGreaterThan(0);
+  expect(seen).not.toContain(off);
+});
