@@ -232,7 +232,7 @@ export function ComparePanel({
       </div>
 
       {a || b ? (
-        <CompareTable a={a} b={b} chosen={settings.reviewers} />
+        <CompareTable a={a} b={b} chosen={settings.reviewers} compact={variant === 'popup'} />
       ) : (
         !empty &&
         sides.every((s) => s.kind !== 'loading') && (

@@ -10,20 +10,24 @@ interface Props {
   b: ToolAnswer | null;
   /** The reviewers the user follows (settings). */
   chosen: readonly ReviewerId[];
+  /** The popup's summary: the scores and the entry, a line per reviewer; the rest on the page. */
+  compact?: boolean;
 }
+
+const COMPACT_FACTS: ReadonlySet<string> = new Set(['panelShip', 'community', 'entry']);
 
 const EMPTY = '—';
 
 /** The two verdicts side by side: facts first, then one row per chosen reviewer. */
-export function CompareTable({ a, b, chosen }: Props) {
-  const facts = factRows(a, b);
+export function CompareTable({ a, b, chosen, compact = false }: Props) {
+  const facts = factRows(a, b).filter((row) => !compact || COMPACT_FACTS.has(row.key));
   const reviewers = [...(a?.reviewers ?? []), ...(b?.reviewers ?? [])];
   const quotes = quoteRows(chosen, a?.verdict ?? null, b?.verdict ?? null, reviewers);
   const titleA = a?.verdict.title ?? 'First tool';
   const titleB = b?.verdict.title ?? 'Second tool';
 
   return (
-    <div className="vl-table-wrap">
+    <div className={compact ? 'vl-table-wrap vl-compact' : 'vl-table-wrap'}>
       <table className="vl-table">
         <caption className="vl-sr-only">
           {titleA} compared with {titleB}
@@ -56,11 +60,13 @@ export function CompareTable({ a, b, chosen }: Props) {
               )}
             </tr>
           ))}
-          <tr data-row="source">
-            <th scope="row">Source</th>
-            <td>{a ? <SourceList answer={a} /> : EMPTY}</td>
-            <td>{b ? <SourceList answer={b} /> : EMPTY}</td>
-          </tr>
+          {!compact && (
+            <tr data-row="source">
+              <th scope="row">Source</th>
+              <td>{a ? <SourceList answer={a} /> : EMPTY}</td>
+              <td>{b ? <SourceList answer={b} /> : EMPTY}</td>
+            </tr>
+          )}
         </tbody>
         <tbody>
           <tr className="vl-section-row">
@@ -78,14 +84,22 @@ export function CompareTable({ a, b, chosen }: Props) {
               </th>
               <td>
                 {a ? (
-                  <CompareQuote quote={row.a} about={`${row.reviewer.name} on ${titleA}`} />
+                  <CompareQuote
+                    quote={row.a}
+                    about={`${row.reviewer.name} on ${titleA}`}
+                    line={compact}
+                  />
                 ) : (
                   EMPTY
                 )}
               </td>
               <td>
                 {b ? (
-                  <CompareQuote quote={row.b} about={`${row.reviewer.name} on ${titleB}`} />
+                  <CompareQuote
+                    quote={row.b}
+                    about={`${row.reviewer.name} on ${titleB}`}
+                    line={compact}
+                  />
                 ) : (
                   EMPTY
                 )}

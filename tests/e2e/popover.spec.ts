@@ -106,6 +106,12 @@ test('long quotes fold behind "more"', async ({ page }) => {
   const dialog = page.getByRole('dialog');
   const quote = dialog.locator(`[data-reviewer="${longest.reviewerId}"]`);
   await expect(quote).not.toContainText(longest.quote);
+  // Folded at a word boundary: the preview is the quote's start up to a space.
+  const preview = (await quote.locator('.vl-quote-text').textContent())!;
+  expect(preview.endsWith('…')).toBe(true);
+  const cut = preview.slice(0, -1);
+  expect(longest.quote.startsWith(cut)).toBe(true);
+  expect(longest.quote[cut.length]).toMatch(/\s/);
   await quote.getByRole('button', { name: 'more' }).click();
   await expect(quote).toContainText(longest.quote);
 });
