@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { checkFeedUrl } from '../../lib/feed/url-rules';
-import { feedStatusLines } from '../../lib/ui/feed-status';
+import { feedStatusLines, problemList } from '../../lib/ui/feed-status';
 import { feedOriginPattern, requestHostAccess, type GrantOutcome } from '../../lib/ui/host-grants';
 import { send, type Reply, type StatusAnswer } from '../../lib/messaging/protocol';
 import { useSavedSetting } from '../../lib/ui/use-saved-setting';
@@ -170,6 +170,7 @@ export function FeedSettings({ feedUrl, syncHours }: Props) {
     : syncing
       ? ['Syncing…']
       : ['Reading the status…'];
+  const problems = problemList(status?.meta?.lastError ?? null);
   const hourChoices: number[] = SYNC_HOURS.includes(hours.value as (typeof SYNC_HOURS)[number])
     ? [...SYNC_HOURS]
     : [...SYNC_HOURS, hours.value].sort((x, y) => x - y);
@@ -270,6 +271,14 @@ export function FeedSettings({ feedUrl, syncHours }: Props) {
             {line}
           </p>
         ))}
+        {problems.items.length > 0 && (
+          <ul className="vl-problems" aria-label="Problems in the feed">
+            {problems.items.map((problem, i) => (
+              <li key={i}>{problem}</li>
+            ))}
+            {problems.more > 0 && <li>…and {problems.more} more</li>}
+          </ul>
+        )}
         {statusError && (
           <p className="vl-status-error">The status could not be read: {statusError}</p>
         )}

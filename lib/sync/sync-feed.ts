@@ -4,7 +4,7 @@ import { describeProblem, parseFeed } from '../feed/validate';
 import { checkFeedUrl } from '../feed/url-rules';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, fetchFeed, syncError } from './fetch-feed';
 import type { Feed } from '../feed/schema';
-import type { MetaRow, SyncError } from '../model/dataset-meta';
+import { MAX_LISTED_PROBLEMS, type MetaRow, type SyncError } from '../model/dataset-meta';
 
 export interface SyncDeps {
   fetch: typeof fetch;
@@ -45,15 +45,16 @@ export function parseFeedText(text: string, now: Date): Parsed {
   const [first] = result.problems;
   const more =
     result.problems.length > 1 ? ` (and ${result.problems.length - 1} more problems)` : '';
-  return {
-    ok: false,
-    error: syncError(
-      'invalid',
-      `The feed was refused: ${first ? describeProblem(first) : 'invalid'}${more}.`,
-      now,
-      first?.path,
-    ),
-  };
+  const error = syncError(
+    'invalid',
+    `The feed was refused: ${first ? describeProblem(first) : 'invalid'}${more}.`,
+    now,
+    first?.path,
+  );
+  // Every problem, so a feed's author can fix them in one go (capped: a feed can have thousands).
+  error.problems = result.problems.slice(0, MAX_LISTED_PROBLEMS).map(describeProblem);
+  error.problemCount = result.problems.length;
+  return { ok: false, error };
 }
 
 /**

@@ -38,3 +38,14 @@ export function feedStatusLines(meta: MetaRow | null, syncing: boolean, locale?:
   if (error) lines.push(error);
   return lines;
 }
+
+/**
+ * Each problem of a refused feed, as listed under the status (capped when stored), and how many
+ * more there were; empty when the last error was not about the feed's content or had just one.
+ */
+export function problemList(error: MetaRow['lastError']): { items: string[]; more: number } {
+  const items = error?.problems ?? [];
+  const total = error?.problemCount ?? items.length;
+  if (total < 2) return { items: [], more: 0 };
+  return { items, more: total - items.length };
+}
