@@ -4,6 +4,7 @@ import { compareSummary, staleNotice, type Pair } from '../../lib/ui/compare-vie
 import { send } from '../../lib/messaging/protocol';
 import { SlugSchema } from '../../lib/feed/schema';
 import { useSettings } from '../../lib/ui/use-settings';
+import { uiLocale } from '../../lib/ui/locale';
 import { CompareTable } from './CompareTable';
 import { ToolPicker, type SearchFn } from './ToolPicker';
 import type { MetaRow } from '../../lib/model/dataset-meta';
@@ -150,7 +151,7 @@ export function ComparePanel({
   const summary = compareSummary(a?.verdict ?? null, b?.verdict ?? null);
   const meta = dataset.kind === 'ready' ? dataset.meta : null;
   const empty = dataset.kind === 'ready' && (meta === null || meta.counts.verdicts === 0);
-  const stale = meta ? staleNotice(meta.generatedAt, new Date()) : null;
+  const stale = meta ? staleNotice(meta.generatedAt, new Date(), uiLocale()) : null;
   const problems = sides.flatMap((side, i) => {
     const which = i === 0 ? 'first' : 'second';
     if (side.kind === 'missing')

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { VerdictListItem } from '../../lib/model/answers';
 import { dateText } from '../../lib/model/format';
+import { uiLocale } from '../../lib/ui/locale';
 import { ShipBar } from '../shared/ShipBar';
 
 const pageHref = (search: string): string => `${browser.runtime.getURL('/compare.html')}${search}`;
@@ -24,7 +25,7 @@ export function LibraryRow({ item, position, size }: Props) {
         <p className="vl-muted">
           {item.toolName !== item.title && <span>{item.toolName} · </span>}
           {item.category} · {item.entry}
-          {item.publishedAt && <span> · {dateText(item.publishedAt)}</span>}
+          {item.publishedAt && <span> · {dateText(item.publishedAt, uiLocale())}</span>}
         </p>
       </div>
       <ShipBar panelShip={item.panelShip} />

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { checkFeedUrl } from '../../lib/feed/url-rules';
 import { feedStatusLines, problemList } from '../../lib/ui/feed-status';
+import { uiLocale } from '../../lib/ui/locale';
 import { feedOriginPattern, requestHostAccess, type GrantOutcome } from '../../lib/ui/host-grants';
 import { send, type Reply, type StatusAnswer } from '../../lib/messaging/protocol';
 import { useSavedSetting } from '../../lib/ui/use-saved-setting';
@@ -166,7 +167,7 @@ export function FeedSettings({ feedUrl, syncHours }: Props) {
 
   const syncing = busy === 'sync' || status?.syncing === true;
   const lines = status
-    ? feedStatusLines(status.meta, syncing)
+    ? feedStatusLines(status.meta, syncing, uiLocale())
     : syncing
       ? ['Syncing…']
       : ['Reading the status…'];

@@ -2,6 +2,7 @@ import { forwardRef, useId, useState } from 'react';
 import { bandOf, BAND_LABEL } from '../../lib/model/band';
 import { communityText, dateText, percent } from '../../lib/model/format';
 import type { ReviewerId } from '../../lib/feed/schema';
+import { uiLocale } from '../../lib/ui/locale';
 import { followedQuotes } from '../../lib/model/followed-reviews';
 import { QuoteBlock } from './QuoteBlock';
 import { SourceName } from '../shared/SourceName';
@@ -119,7 +120,7 @@ export const VerdictPopover = forwardRef<HTMLDivElement, Props>(function Verdict
       )}
 
       <footer className="vl-pop-foot">
-        <span className="vl-muted">As of {dateText(answer.dataset.generatedAt)}</span>
+        <span className="vl-muted">As of {dateText(answer.dataset.generatedAt, uiLocale())}</span>
         <button
           type="button"
           className="vl-link"

@@ -1,5 +1,6 @@
 import type { DatasetCoverage } from '../../lib/model/dataset-meta';
 import { dateText } from '../../lib/model/format';
+import { uiLocale } from '../../lib/ui/locale';
 
 const count = (n: number, one: string, many: string) =>
   `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
@@ -10,8 +11,9 @@ export function CoverageText({ coverage: c }: { coverage: DatasetCoverage }) {
   return (
     <>
       <p>
-        {which} ({dateText(c.generatedAt)}) holds {count(c.verdicts, 'verdict', 'verdicts')} of{' '}
-        {count(c.tools, 'tool', 'tools')}, from {count(c.comparisons, 'comparison', 'comparisons')}.
+        {which} ({dateText(c.generatedAt, uiLocale())}) holds{' '}
+        {count(c.verdicts, 'verdict', 'verdicts')} of {count(c.tools, 'tool', 'tools')}, from{' '}
+        {count(c.comparisons, 'comparison', 'comparisons')}.
       </p>
       <ul>
         <li>{count(c.onGithub, 'tool is', 'tools are')} found on GitHub</li>

@@ -129,7 +129,7 @@ export function isStale(
 export function staleNotice(
   generatedAt: string | null | undefined,
   now: Date,
-  locale?: string,
+  locale: string,
 ): string | null {
   return isStale(generatedAt, now)
     ? `Data as of ${dateText(generatedAt, locale)} — may be out of date`

@@ -1,8 +1,8 @@
 import { dateText, dateTimeText } from '../model/format';
 import type { MetaRow } from '../model/dataset-meta';
 
-const count = (n: number, one: string, many: string, locale?: string): string =>
-  `${n.toLocaleString(locale ?? 'en-US')} ${n === 1 ? one : many}`;
+const count = (n: number, one: string, many: string, locale: string): string =>
+  `${n.toLocaleString(locale)} ${n === 1 ? one : many}`;
 
 /** Where the data came from, in plain words. */
 export const sourceText = (source: string): string =>
@@ -20,7 +20,7 @@ export function lastErrorText(error: MetaRow['lastError']): string | null {
  * The options page's status lines: source, feed date, counts, last check, last success and the
  * last error. `meta` is null before any dataset is installed.
  */
-export function feedStatusLines(meta: MetaRow | null, syncing: boolean, locale?: string): string[] {
+export function feedStatusLines(meta: MetaRow | null, syncing: boolean, locale: string): string[] {
   const lines: string[] = [];
   if (syncing) lines.push('Syncing…');
   if (!meta) {
