@@ -18,6 +18,14 @@ export default defineConfig({
     // Generated from assets/icon.svg by `npm run icons`.
     icons: ICONS,
     action: { default_icon: ICONS, default_title: 'Verdict Lens' },
+    // Opens the popup from the keyboard (no permission needed). Alt+Shift+V: free in Chrome,
+    // Firefox, GitHub's and Hugging Face's own shortcuts; users change it in the browser.
+    commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+V' },
+        description: 'Open Verdict Lens',
+      },
+    },
     permissions: ['storage', 'alarms', 'scripting'],
     host_permissions: [
       ...BUILT_IN_MATCHES,

@@ -4,6 +4,7 @@ import { useSettings } from '../../lib/ui/use-settings';
 import { AboutData } from '../shared/AboutData';
 import { FeedSettings } from './FeedSettings';
 import { ReviewerChoices } from './ReviewerChoices';
+import { ShortcutSettings } from './ShortcutSettings';
 import { SiteSettings } from './SiteSettings';
 import { DEFAULT_SETTINGS, type SettingKey, type Settings } from '../../lib/settings/schema';
 import { saveSettings } from '../../lib/settings/storage';
@@ -52,6 +53,7 @@ export function OptionsPage() {
           <ReviewerChoices stored={settings.reviewers} />
           <FeedSettings feedUrl={settings.feedUrl} syncHours={settings.syncHours} />
           <SiteSettings sites={settings.sites} hiddenHosts={settings.hiddenHosts} />
+          <ShortcutSettings />
           <AboutData />
         </>
       ) : (
