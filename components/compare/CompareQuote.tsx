@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { FoldedText } from '../shared/FoldedText';
 
 interface Props {
@@ -13,7 +14,7 @@ const LINE = 22;
 
 /** A quote in a comparison cell; long ones fold to a preview. */
 export function CompareQuote({ quote, about, line = false }: Props) {
-  if (quote === null) return <span className="vl-no-quote">no quote</span>;
+  if (quote === null) return <span className="vl-no-quote">{i18n.t('compare.noQuote')}</span>;
   if (!line) return <FoldedText text={quote} foldAt={320} about={about} />;
   return (
     <div className="vl-fold-line">

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { factRows, quoteRows } from '../../lib/ui/compare-view';
 import type { ReviewerId } from '../../lib/feed/schema';
 import { CompareQuote } from './CompareQuote';
@@ -23,23 +24,31 @@ export function CompareTable({ a, b, chosen, compact = false }: Props) {
   const facts = factRows(a, b).filter((row) => !compact || COMPACT_FACTS.has(row.key));
   const reviewers = [...(a?.reviewers ?? []), ...(b?.reviewers ?? [])];
   const quotes = quoteRows(chosen, a?.verdict ?? null, b?.verdict ?? null, reviewers);
-  const titleA = a?.verdict.title ?? 'First tool';
-  const titleB = b?.verdict.title ?? 'Second tool';
+  const titleA = a?.verdict.title ?? i18n.t('compare.firstTool');
+  const titleB = b?.verdict.title ?? i18n.t('compare.secondTool');
 
   return (
     <div className={compact ? 'vl-table-wrap vl-compact' : 'vl-table-wrap'}>
       <table className="vl-table">
         <caption className="vl-sr-only">
-          {titleA} compared with {titleB}
+          {i18n.t('compare.caption', { a: titleA, b: titleB })}
         </caption>
         <thead>
           <tr>
             <td />
             <th scope="col">
-              {a ? a.verdict.title : <span className="vl-no-quote">No tool picked</span>}
+              {a ? (
+                a.verdict.title
+              ) : (
+                <span className="vl-no-quote">{i18n.t('compare.noToolPicked')}</span>
+              )}
             </th>
             <th scope="col">
-              {b ? b.verdict.title : <span className="vl-no-quote">No tool picked</span>}
+              {b ? (
+                b.verdict.title
+              ) : (
+                <span className="vl-no-quote">{i18n.t('compare.noToolPicked')}</span>
+              )}
             </th>
           </tr>
         </thead>
@@ -62,7 +71,7 @@ export function CompareTable({ a, b, chosen, compact = false }: Props) {
           ))}
           {!compact && (
             <tr data-row="source">
-              <th scope="row">Source</th>
+              <th scope="row">{i18n.t('popover.source')}</th>
               <td>{a ? <SourceList answer={a} /> : EMPTY}</td>
               <td>{b ? <SourceList answer={b} /> : EMPTY}</td>
             </tr>
@@ -72,8 +81,8 @@ export function CompareTable({ a, b, chosen, compact = false }: Props) {
           <tr className="vl-section-row">
             <th scope="rowgroup" colSpan={3}>
               {quotes.length > 0
-                ? 'What the reviewers you follow said'
-                : 'Choose reviewers in the options to see their quotes.'}
+                ? i18n.t('compare.reviewersSaid')
+                : i18n.t('compare.chooseReviewers')}
             </th>
           </tr>
           {quotes.map((row) => (
@@ -86,7 +95,10 @@ export function CompareTable({ a, b, chosen, compact = false }: Props) {
                 {a ? (
                   <CompareQuote
                     quote={row.a}
-                    about={`${row.reviewer.name} on ${titleA}`}
+                    about={i18n.t('compare.quoteAbout', {
+                      reviewer: row.reviewer.name,
+                      tool: titleA,
+                    })}
                     line={compact}
                   />
                 ) : (
@@ -97,7 +109,10 @@ export function CompareTable({ a, b, chosen, compact = false }: Props) {
                 {b ? (
                   <CompareQuote
                     quote={row.b}
-                    about={`${row.reviewer.name} on ${titleB}`}
+                    about={i18n.t('compare.quoteAbout', {
+                      reviewer: row.reviewer.name,
+                      tool: titleB,
+                    })}
                     line={compact}
                   />
                 ) : (

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import type { VerdictListItem } from '../../lib/model/answers';
 import { dateText } from '../../lib/model/format';
@@ -30,7 +31,8 @@ export function LibraryRow({ item, position, size }: Props) {
       </div>
       <ShipBar panelShip={item.panelShip} />
       <a className="vl-button" href={pageHref(`${verdict}&pick=b`)}>
-        Compare with…<span className="vl-sr-only"> (starting from {item.title})</span>
+        {i18n.t('library.compareWith')}
+        <span className="vl-sr-only">{i18n.t('library.startingFrom', { title: item.title })}</span>
       </a>
     </article>
   );

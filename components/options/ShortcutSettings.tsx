@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 
@@ -24,19 +25,17 @@ export function ShortcutSettings() {
 
   return (
     <section className="vl-card" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>Keyboard shortcut</h2>
+      <h2 id={`${id}-h`}>{i18n.t('shortcut.title')}</h2>
       <p>
         {shortcut.kind === 'loading'
-          ? 'Reading the shortcut…'
+          ? i18n.t('shortcut.reading')
           : shortcut.kind === 'set'
-            ? 'Open Verdict Lens: '
-            : 'No shortcut opens Verdict Lens (another extension or the browser may use its keys).'}
+            ? i18n.t('shortcut.open')
+            : i18n.t('shortcut.unset')}
         {shortcut.kind === 'set' && <kbd className="vl-kbd">{shortcut.keys}</kbd>}
       </p>
       {import.meta.env.FIREFOX ? (
-        <p className="vl-hint">
-          To change it, open about:addons, choose the gear menu and then Manage Extension Shortcuts.
-        </p>
+        <p className="vl-hint">{i18n.t('shortcut.firefox')}</p>
       ) : (
         <p>
           <button
@@ -44,7 +43,7 @@ export function ShortcutSettings() {
             className="vl-button"
             onClick={() => void browser.tabs.create({ url: CHROME_SHORTCUTS })}
           >
-            Change the shortcut
+            {i18n.t('shortcut.change')}
           </button>
         </p>
       )}

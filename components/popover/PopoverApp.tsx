@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useSettings } from '../../lib/ui/use-settings';
 import { loadAnswer } from '../../lib/content/load-answer';
@@ -198,14 +199,12 @@ export function PopoverApp({
           ref={popRef}
           className="vl-popover vl-pop-pending"
           role="dialog"
-          aria-label="Panel verdict"
+          aria-label={i18n.t('popover.dialog')}
           tabIndex={-1}
           style={style}
         >
           <p role={loaded.kind === 'failed' ? 'alert' : 'status'}>
-            {loaded.kind === 'failed'
-              ? 'This verdict could not be loaded. Close and open the badge to try again.'
-              : 'Loading the verdict…'}
+            {loaded.kind === 'failed' ? i18n.t('popover.failed') : i18n.t('popover.loading')}
           </p>
         </div>
       )}

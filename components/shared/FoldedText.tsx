@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useId, useState } from 'react';
 import { foldText } from '../../lib/model/fold-text';
 
@@ -17,7 +18,7 @@ export function FoldedText({ text, foldAt, about }: Props) {
   const preview = foldText(text, foldAt);
   const long = preview !== null;
   const shown = long && !open ? preview : text;
-  const word = open ? 'less' : 'more';
+  const word = open ? i18n.t('common.less') : i18n.t('common.more');
   return (
     <>
       <p className="vl-quote-text" id={id} data-folded={long && !open ? '' : undefined}>
@@ -29,7 +30,13 @@ export function FoldedText({ text, foldAt, about }: Props) {
           className="vl-link"
           aria-controls={id}
           aria-expanded={open}
-          aria-label={about ? `${word} of ${about}` : undefined}
+          aria-label={
+            about
+              ? open
+                ? i18n.t('common.lessOf', { about })
+                : i18n.t('common.moreOf', { about })
+              : undefined
+          }
           onClick={() => setOpen(!open)}
         >
           {word}

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { ComparisonSummary } from '../../lib/model/answers';
 import { dateText } from '../../lib/model/format';
 import { uiLocale } from '../../lib/ui/locale';
@@ -18,7 +19,7 @@ export function SourceName({ comparison }: { comparison: ComparisonSummary }) {
       {comparison.publishedAt && (
         <span className="vl-muted">
           {' '}
-          · published {dateText(comparison.publishedAt, uiLocale())}
+          · {i18n.t('source.published', { date: dateText(comparison.publishedAt, uiLocale()) })}
         </span>
       )}
     </span>

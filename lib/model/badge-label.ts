@@ -1,15 +1,28 @@
-import { bandOf, BAND_LABEL } from './band';
+import { bandOf } from './band';
 import { percent } from './format';
+import { uiMessage } from './ui-message';
 
 /**
  * What a badge says, in one place: the drawn badge, React's badge, and every other surface that
- * names a verdict in a word (a list chip, the toolbar icon's title) read it from here.
+ * names a verdict in a word (a list chip, the toolbar icon's title) read it from here, in the
+ * UI's language (lens.js has no i18n library: browser.i18n directly).
  */
+
+/** "ship", the word after the badge's score. */
+export const shipWord = (): string => uiMessage('badge_ship', [], 'ship');
 
 /** "ml-intern: 75% ship": the short label, also the toolbar icon's title. */
 export const badgeLabel = (toolName: string, panelShip: number): string =>
-  `${toolName}: ${percent(panelShip)} ship`;
+  uiMessage(
+    'badge_label',
+    [toolName, percent(panelShip)],
+    `${toolName}: ${percent(panelShip)} ship`,
+  );
 
 /** The badge button's accessible name: "ml-intern: 75% ship (ship), open panel verdict". */
-export const badgeAccessibleName = (toolName: string, panelShip: number): string =>
-  `${badgeLabel(toolName, panelShip)} (${BAND_LABEL[bandOf(panelShip)].toLowerCase()}), open panel verdict`;
+export function badgeAccessibleName(toolName: string, panelShip: number): string {
+  const band = bandOf(panelShip);
+  const label = badgeLabel(toolName, panelShip);
+  const word = uiMessage(`band_${band}`, [], band).toLowerCase();
+  return uiMessage('badge_name', [label, word], `${label} (${word}), open panel verdict`);
+}

@@ -1,0 +1,11 @@
+type GetMessage = (key: string, substitutions?: string[]) => string;
+
+/**
+ * A catalogue message (locales/*.yml, `group.key` as `group_key`) through browser.i18n itself,
+ * for the few strings of code that also runs in lens.js, which carries no i18n library (and in
+ * the worker). Every extension context has browser.i18n; outside one, `fallback`.
+ */
+export function uiMessage(key: string, substitutions: string[], fallback: string): string {
+  const i18n = (globalThis as { chrome?: { i18n?: { getMessage?: GetMessage } } }).chrome?.i18n;
+  return i18n?.getMessage?.(key, substitutions) || fallback;
+}
