@@ -43,19 +43,15 @@ export async function showHiddenToast({ site, theme, undo, signal }: HiddenToast
   box.dataset.theme = theme;
   box.setAttribute('role', 'status');
   const text = document.createElement('span');
-  text.textContent = uiMessage(
-    'toast_hidden',
-    [site],
-    `Verdict Lens badges are hidden on ${site}.`,
-  );
+  text.textContent = uiMessage('toast_hidden', site);
   const undoButton = document.createElement('button');
   undoButton.type = 'button';
-  undoButton.textContent = uiMessage('toast_undo', [], 'Undo');
+  undoButton.textContent = uiMessage('toast_undo');
   const close = document.createElement('button');
   close.type = 'button';
   close.className = 'vl-x';
   close.textContent = '×';
-  close.setAttribute('aria-label', uiMessage('toast_dismiss', [], 'Dismiss'));
+  close.setAttribute('aria-label', uiMessage('toast_dismiss'));
   box.append(text, undoButton, close);
   root.append(box);
   document.body.append(host);
@@ -73,15 +69,10 @@ export async function showHiddenToast({ site, theme, undo, signal }: HiddenToast
     (event) => {
       if (!event.isTrusted) return;
       undoButton.disabled = true;
-      text.textContent = uiMessage('toast_showing', [], 'Showing the badges again…');
+      text.textContent = uiMessage('toast_showing');
       void undo().then((ok) => {
         if (ok) remove();
-        else
-          text.textContent = uiMessage(
-            'toast_failed',
-            [],
-            'Could not show them again: use “Show again” in the options.',
-          );
+        else text.textContent = uiMessage('toast_failed');
       });
     },
     { signal: gone },

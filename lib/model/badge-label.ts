@@ -9,20 +9,16 @@ import { uiMessage } from './ui-message';
  */
 
 /** "ship", the word after the badge's score. */
-export const shipWord = (): string => uiMessage('badge_ship', [], 'ship');
+export const shipWord = (): string => uiMessage('badge_ship');
 
 /** "ml-intern: 75% ship": the short label, also the toolbar icon's title. */
 export const badgeLabel = (toolName: string, panelShip: number): string =>
-  uiMessage(
-    'badge_label',
-    [toolName, percent(panelShip)],
-    `${toolName}: ${percent(panelShip)} ship`,
-  );
+  uiMessage('badge_label', toolName, percent(panelShip));
 
 /** The badge button's accessible name: "ml-intern: 75% ship (ship), open panel verdict". */
-export function badgeAccessibleName(toolName: string, panelShip: number): string {
-  const band = bandOf(panelShip);
-  const label = badgeLabel(toolName, panelShip);
-  const word = uiMessage(`band_${band}`, [], band).toLowerCase();
-  return uiMessage('badge_name', [label, word], `${label} (${word}), open panel verdict`);
-}
+export const badgeAccessibleName = (toolName: string, panelShip: number): string =>
+  uiMessage(
+    'badge_name',
+    badgeLabel(toolName, panelShip),
+    uiMessage(`band_${bandOf(panelShip)}`).toLowerCase(),
+  );
