@@ -14,6 +14,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'node',
+    setupFiles: ['tests/unit/support/i18n-setup.ts'],
     // 2 cores: more workers only contend.
     maxWorkers: 2,
   },

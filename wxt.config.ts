@@ -10,14 +10,23 @@ export default defineConfig({
   // No global webextension-polyfill alias: the always-on content script uses the browser's own
   // promise-based API (MV3 Chrome and Firefox both have one); the background imports the polyfill
   // where it needs it (onMessage answering with a promise).
-  modules: ['@wxt-dev/module-react'],
+  // UI strings in locales/<lang>.yml, built into _locales (browser.i18n); English is the default.
+  modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
   manifest: ({ browser, mode }) => ({
     name: 'Verdict Lens',
-    description:
-      'Expert panel verdicts on AI and developer tools, on GitHub, Hugging Face and the tools’ own sites.',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // Generated from assets/icon.svg by `npm run icons`.
     icons: ICONS,
     action: { default_icon: ICONS, default_title: 'Verdict Lens' },
+    // Opens the popup from the keyboard (no permission needed). Alt+Shift+V: free in Chrome,
+    // Firefox, GitHub's and Hugging Face's own shortcuts; users change it in the browser.
+    commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+V' },
+        description: 'Open Verdict Lens',
+      },
+    },
     permissions: ['storage', 'alarms', 'scripting'],
     host_permissions: [
       ...BUILT_IN_MATCHES,

@@ -1,8 +1,7 @@
+import { i18n } from '#i18n';
 import { useCallback, useState } from 'react';
 import { pairFromSearch, pairSearch, type Pair } from '../../lib/ui/compare-view';
 import { ComparePanel } from './ComparePanel';
-
-const BASE_TITLE = 'Compare tools · Verdict Lens';
 
 /** compare.html?a=<verdictId>&b=<verdictId>: bookmarkable; the URL follows the user's picks. */
 export function ComparePage() {
@@ -16,13 +15,16 @@ export function ComparePage() {
     if (search !== location.search)
       history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
     const named = [titles.a, titles.b].filter((t): t is string => t !== null);
-    document.title = named.length === 2 ? `${named[0]} vs ${named[1]} · Verdict Lens` : BASE_TITLE;
+    document.title =
+      named.length === 2
+        ? i18n.t('compare.pairTitle', { a: named[0]!, b: named[1]! })
+        : i18n.t('compare.pageTitle');
   }, []);
 
   return (
     <main className="vl-page">
-      <h1>Compare tools</h1>
-      <p className="vl-intro">The expert panel’s verdicts on two tools, side by side.</p>
+      <h1>{i18n.t('compare.title')}</h1>
+      <p className="vl-intro">{i18n.t('compare.intro')}</p>
       <ComparePanel initial={initial} variant="page" onPairChange={onPairChange} focus={focus} />
     </main>
   );

@@ -1,11 +1,14 @@
+import { i18n } from '#i18n';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { compareSummary, staleNotice, type Pair } from '../../lib/ui/compare-view';
 import { send } from '../../lib/messaging/protocol';
 import { SlugSchema } from '../../lib/feed/ids';
 import { useSettings } from '../../lib/ui/use-settings';
+import { uiLocale } from '../../lib/ui/locale';
 import { CompareTable } from './CompareTable';
 import { ToolPicker, type SearchFn } from './ToolPicker';
+import { Slotted } from '../shared/Slotted';
 import type { MetaRow } from '../../lib/model/dataset-meta';
 import type { ToolAnswer, VerdictSummary } from '../../lib/model/answers';
 
@@ -150,12 +153,18 @@ export function ComparePanel({
   const summary = compareSummary(a?.verdict ?? null, b?.verdict ?? null);
   const meta = dataset.kind === 'ready' ? dataset.meta : null;
   const empty = dataset.kind === 'ready' && (meta === null || meta.counts.verdicts === 0);
-  const stale = meta ? staleNotice(meta.generatedAt, new Date()) : null;
+  const stale = meta ? staleNotice(meta.generatedAt, new Date(), uiLocale()) : null;
   const problems = sides.flatMap((side, i) => {
-    const which = i === 0 ? 'first' : 'second';
     if (side.kind === 'missing')
-      return [`Tool not found: the ${which} tool (“${side.id}”) is not in the dataset.`];
-    if (side.kind === 'failed') return [`The ${which} tool could not be loaded: ${side.message}`];
+      return [
+        i18n.t(i === 0 ? 'compare.notFoundFirst' : 'compare.notFoundSecond', { id: side.id }),
+      ];
+    if (side.kind === 'failed')
+      return [
+        i18n.t(i === 0 ? 'compare.failedFirst' : 'compare.failedSecond', {
+          message: side.message,
+        }),
+      ];
     return [];
   });
   const selected = (s: SideState) => {
@@ -168,17 +177,22 @@ export function ComparePanel({
     <div className={`vl-compare vl-compare-${variant}`}>
       {empty ? (
         <div className="vl-notice" data-state="empty">
-          <p>The dataset is empty: there are no tools to compare yet.</p>
+          <p>{i18n.t('compare.empty')}</p>
           <p>
-            Sync a feed or reset to the bundled data in the{' '}
-            <button
-              type="button"
-              className="vl-link"
-              onClick={() => void browser.runtime.openOptionsPage()}
-            >
-              options
-            </button>
-            .
+            <Slotted
+              text={i18n.t('compare.emptyHelp', { options: '{options}' })}
+              slots={{
+                options: (
+                  <button
+                    type="button"
+                    className="vl-link"
+                    onClick={() => void browser.runtime.openOptionsPage()}
+                  >
+                    {i18n.t('compare.optionsLink')}
+                  </button>
+                ),
+              }}
+            />
           </p>
         </div>
       ) : (
@@ -196,29 +210,29 @@ export function ComparePanel({
 
       <div className="vl-pickers">
         <ToolPicker
-          label="First tool"
+          label={i18n.t('compare.firstTool')}
           autoFocus={focus === 'a'}
           selected={selected(sides[0])}
           onPick={pickA}
           search={searchVerdicts}
-          placeholder="Search tools"
+          placeholder={i18n.t('compare.searchTools')}
         />
         <button
           type="button"
           className="vl-button vl-swap"
-          aria-label="Swap tools"
-          title="Swap tools"
+          aria-label={i18n.t('compare.swap')}
+          title={i18n.t('compare.swap')}
           onClick={swap}
         >
           <span aria-hidden="true">⇄</span>
         </button>
         <ToolPicker
-          label="Second tool"
+          label={i18n.t('compare.secondTool')}
           autoFocus={focus === 'b'}
           selected={selected(sides[1])}
           onPick={pickB}
           search={searchVerdicts}
-          placeholder="Search tools"
+          placeholder={i18n.t('compare.searchTools')}
         />
       </div>
 
@@ -232,28 +246,28 @@ export function ComparePanel({
       </div>
 
       {a || b ? (
-        <CompareTable a={a} b={b} chosen={settings.reviewers} />
+        <CompareTable a={a} b={b} chosen={settings.reviewers} compact={variant === 'popup'} />
       ) : (
         !empty &&
         sides.every((s) => s.kind !== 'loading') && (
-          <p className="vl-empty">Pick two tools to compare them side by side.</p>
+          <p className="vl-empty">{i18n.t('compare.pickTwo')}</p>
         )
       )}
 
       {pageHref && (
         <p className="vl-compare-foot">
           <a href={pageHref(pair)} target="_blank" rel="noreferrer">
-            Open as page
+            {i18n.t('compare.openAsPage')}
           </a>
           <a href={browser.runtime.getURL('/library.html')} target="_blank" rel="noreferrer">
-            All verdicts
+            {i18n.t('compare.allVerdicts')}
           </a>
           <button
             type="button"
             className="vl-link"
             onClick={() => void browser.runtime.openOptionsPage()}
           >
-            Options
+            {i18n.t('common.options')}
           </button>
         </p>
       )}

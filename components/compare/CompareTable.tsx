@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { factRows, quoteRows } from '../../lib/ui/compare-view';
 import type { ReviewerId } from '../../lib/feed/schema';
 import { CompareQuote } from './CompareQuote';
@@ -10,32 +11,44 @@ interface Props {
   b: ToolAnswer | null;
   /** The reviewers the user follows (settings). */
   chosen: readonly ReviewerId[];
+  /** The popup's summary: the scores and the entry, a line per reviewer; the rest on the page. */
+  compact?: boolean;
 }
+
+const COMPACT_FACTS: ReadonlySet<string> = new Set(['panelShip', 'community', 'entry']);
 
 const EMPTY = '—';
 
 /** The two verdicts side by side: facts first, then one row per chosen reviewer. */
-export function CompareTable({ a, b, chosen }: Props) {
-  const facts = factRows(a, b);
+export function CompareTable({ a, b, chosen, compact = false }: Props) {
+  const facts = factRows(a, b).filter((row) => !compact || COMPACT_FACTS.has(row.key));
   const reviewers = [...(a?.reviewers ?? []), ...(b?.reviewers ?? [])];
   const quotes = quoteRows(chosen, a?.verdict ?? null, b?.verdict ?? null, reviewers);
-  const titleA = a?.verdict.title ?? 'First tool';
-  const titleB = b?.verdict.title ?? 'Second tool';
+  const titleA = a?.verdict.title ?? i18n.t('compare.firstTool');
+  const titleB = b?.verdict.title ?? i18n.t('compare.secondTool');
 
   return (
-    <div className="vl-table-wrap">
+    <div className={compact ? 'vl-table-wrap vl-compact' : 'vl-table-wrap'}>
       <table className="vl-table">
         <caption className="vl-sr-only">
-          {titleA} compared with {titleB}
+          {i18n.t('compare.caption', { a: titleA, b: titleB })}
         </caption>
         <thead>
           <tr>
             <td />
             <th scope="col">
-              {a ? a.verdict.title : <span className="vl-no-quote">No tool picked</span>}
+              {a ? (
+                a.verdict.title
+              ) : (
+                <span className="vl-no-quote">{i18n.t('compare.noToolPicked')}</span>
+              )}
             </th>
             <th scope="col">
-              {b ? b.verdict.title : <span className="vl-no-quote">No tool picked</span>}
+              {b ? (
+                b.verdict.title
+              ) : (
+                <span className="vl-no-quote">{i18n.t('compare.noToolPicked')}</span>
+              )}
             </th>
           </tr>
         </thead>
@@ -56,18 +69,20 @@ export function CompareTable({ a, b, chosen }: Props) {
               )}
             </tr>
           ))}
-          <tr data-row="source">
-            <th scope="row">Source</th>
-            <td>{a ? <SourceList answer={a} /> : EMPTY}</td>
-            <td>{b ? <SourceList answer={b} /> : EMPTY}</td>
-          </tr>
+          {!compact && (
+            <tr data-row="source">
+              <th scope="row">{i18n.t('popover.source')}</th>
+              <td>{a ? <SourceList answer={a} /> : EMPTY}</td>
+              <td>{b ? <SourceList answer={b} /> : EMPTY}</td>
+            </tr>
+          )}
         </tbody>
         <tbody>
           <tr className="vl-section-row">
             <th scope="rowgroup" colSpan={3}>
               {quotes.length > 0
-                ? 'What the reviewers you follow said'
-                : 'Choose reviewers in the options to see their quotes.'}
+                ? i18n.t('compare.reviewersSaid')
+                : i18n.t('compare.chooseReviewers')}
             </th>
           </tr>
           {quotes.map((row) => (
@@ -78,14 +93,28 @@ export function CompareTable({ a, b, chosen }: Props) {
               </th>
               <td>
                 {a ? (
-                  <CompareQuote quote={row.a} about={`${row.reviewer.name} on ${titleA}`} />
+                  <CompareQuote
+                    quote={row.a}
+                    about={i18n.t('compare.quoteAbout', {
+                      reviewer: row.reviewer.name,
+                      tool: titleA,
+                    })}
+                    line={compact}
+                  />
                 ) : (
                   EMPTY
                 )}
               </td>
               <td>
                 {b ? (
-                  <CompareQuote quote={row.b} about={`${row.reviewer.name} on ${titleB}`} />
+                  <CompareQuote
+                    quote={row.b}
+                    about={i18n.t('compare.quoteAbout', {
+                      reviewer: row.reviewer.name,
+                      tool: titleB,
+                    })}
+                    line={compact}
+                  />
                 ) : (
                   EMPTY
                 )}

@@ -1,3 +1,5 @@
+import { i18n } from '#i18n';
+import { numberText } from '../../lib/ui/locale';
 import { useEffect, useId, useRef, useState } from 'react';
 import { percent } from '../../lib/model/format';
 import type { VerdictSummary } from '../../lib/model/answers';
@@ -169,7 +171,7 @@ export function ToolPicker({ label, selected, onPick, search, placeholder, autoF
       <ul
         id={listId}
         role="listbox"
-        aria-label={`${label}: matches`}
+        aria-label={i18n.t('compare.matches', { label })}
         className="vl-listbox"
         hidden={!showList}
         // Keep focus in the input (clicks on options and the scrollbar): the pick happens on click.
@@ -192,18 +194,19 @@ export function ToolPicker({ label, selected, onPick, search, placeholder, autoF
                   <span className="vl-option-tool">{hit.toolName}</span>
                 )}
               </span>
-              <span className="vl-option-meta">{percent(hit.panelShip)} ship</span>
+              <span className="vl-option-meta">
+                {i18n.t('compare.hitShip', { score: percent(hit.panelShip) })}
+              </span>
             </li>
           ))}
       </ul>
       <div aria-live="polite">
         {noMatches ? (
-          <p className="vl-picker-empty">No matching tools.</p>
+          <p className="vl-picker-empty">{i18n.t('compare.noMatches')}</p>
         ) : (
           showList && (
             <span className="vl-sr-only">
-              {hits.length === 1 ? '1 match' : `${hits.length} matches`}, use the arrow keys to
-              choose
+              {i18n.t('compare.matchCount', hits.length, [numberText(hits.length)])}
             </span>
           )
         )}

@@ -1,6 +1,6 @@
+import { i18n } from '#i18n';
 import { useId } from 'react';
 import type { Band } from '../../lib/model/band';
-import { BAND_LABEL } from '../../lib/model/band';
 import type { LibraryQuery } from '../../lib/ui/library-query';
 
 interface Props {
@@ -10,11 +10,11 @@ interface Props {
   onChange: (next: LibraryQuery) => void;
 }
 
-const SORTS: { value: LibraryQuery['sort']; label: string }[] = [
-  { value: 'relevance', label: 'Best match' },
-  { value: 'ship', label: 'Ship score' },
-  { value: 'date', label: 'Newest' },
-  { value: 'name', label: 'Name' },
+const SORTS: { value: LibraryQuery['sort']; label: () => string }[] = [
+  { value: 'relevance', label: () => i18n.t('library.sortRelevance') },
+  { value: 'ship', label: () => i18n.t('library.sortShip') },
+  { value: 'date', label: () => i18n.t('library.sortDate') },
+  { value: 'name', label: () => i18n.t('library.sortName') },
 ];
 
 /** Search box, filters (category, band, entry) and sort order of the library. */
@@ -34,7 +34,7 @@ export function LibraryFilters({ value, categories, entries, onChange }: Props) 
         value={value[key] ?? ''}
         onChange={(e) => set({ [key]: e.target.value === '' ? null : e.target.value })}
       >
-        <option value="">All</option>
+        <option value="">{i18n.t('library.all')}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -46,29 +46,29 @@ export function LibraryFilters({ value, categories, entries, onChange }: Props) 
   const asOptions = (labels: readonly string[]) => labels.map((l) => ({ value: l, label: l }));
   const bands = (['ship', 'mixed', 'skip'] as Band[]).map((b) => ({
     value: b,
-    label: BAND_LABEL[b],
+    label: i18n.t(`band.${b}`),
   }));
 
   return (
-    <div role="search" className="vl-lib-filters" aria-label="Search and filter verdicts">
+    <div role="search" className="vl-lib-filters" aria-label={i18n.t('library.filters')}>
       <div className="vl-field vl-lib-search">
-        <label htmlFor={`${id}-q`}>Search verdicts</label>
+        <label htmlFor={`${id}-q`}>{i18n.t('library.search')}</label>
         <input
           id={`${id}-q`}
           className="vl-input"
           type="search"
           autoComplete="off"
           spellCheck={false}
-          placeholder="Name, alias, repository or domain"
+          placeholder={i18n.t('library.searchHint')}
           value={value.query}
           onChange={(e) => set({ query: e.target.value })}
         />
       </div>
-      {select('category', 'Category', asOptions(categories))}
-      {select('band', 'Panel leans', bands)}
-      {select('entry', 'Entry', asOptions(entries))}
+      {select('category', i18n.t('library.category'), asOptions(categories))}
+      {select('band', i18n.t('library.leans'), bands)}
+      {select('entry', i18n.t('library.entry'), asOptions(entries))}
       <div className="vl-field">
-        <label htmlFor={`${id}-sort`}>Sort by</label>
+        <label htmlFor={`${id}-sort`}>{i18n.t('library.sortBy')}</label>
         <select
           id={`${id}-sort`}
           className="vl-select"
@@ -77,7 +77,7 @@ export function LibraryFilters({ value, categories, entries, onChange }: Props) 
         >
           {SORTS.map((s) => (
             <option key={s.value} value={s.value}>
-              {s.label}
+              {s.label()}
             </option>
           ))}
         </select>

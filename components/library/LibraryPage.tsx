@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { VerdictListItem } from '../../lib/model/answers';
@@ -93,15 +94,15 @@ export function LibraryPage() {
   }, [current, first, last, query, load]);
 
   const status = failed
-    ? `The library could not be loaded: ${failed}`
+    ? i18n.t('library.failed', { error: failed })
     : current
       ? resultText(total, query)
-      : 'Loading verdicts…';
+      : i18n.t('library.loading');
 
   return (
     <main className="vl-page">
-      <h1>Verdict library</h1>
-      <p className="vl-intro">Every panel verdict in your dataset.</p>
+      <h1>{i18n.t('library.title')}</h1>
+      <p className="vl-intro">{i18n.t('library.intro')}</p>
       <LibraryFilters
         value={query}
         categories={listing?.categories ?? []}
@@ -115,7 +116,7 @@ export function LibraryPage() {
         ref={setList}
         className="vl-lib-list"
         role="feed"
-        aria-label="Verdicts"
+        aria-label={i18n.t('library.feed')}
         aria-busy={!current}
         style={{ height: current ? virtualizer.getTotalSize() : undefined }}
       >
@@ -134,7 +135,7 @@ export function LibraryPage() {
                   <LibraryRow item={item} position={row.index + 1} size={total} />
                 ) : (
                   <div className="vl-lib-row vl-muted" aria-hidden="true">
-                    Loading…
+                    {i18n.t('library.loadingRow')}
                   </div>
                 )}
               </div>

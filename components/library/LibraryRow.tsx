@@ -1,6 +1,8 @@
+import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import type { VerdictListItem } from '../../lib/model/answers';
 import { dateText } from '../../lib/model/format';
+import { uiLocale } from '../../lib/ui/locale';
 import { ShipBar } from '../shared/ShipBar';
 
 const pageHref = (search: string): string => `${browser.runtime.getURL('/compare.html')}${search}`;
@@ -24,12 +26,13 @@ export function LibraryRow({ item, position, size }: Props) {
         <p className="vl-muted">
           {item.toolName !== item.title && <span>{item.toolName} · </span>}
           {item.category} · {item.entry}
-          {item.publishedAt && <span> · {dateText(item.publishedAt)}</span>}
+          {item.publishedAt && <span> · {dateText(item.publishedAt, uiLocale())}</span>}
         </p>
       </div>
       <ShipBar panelShip={item.panelShip} />
       <a className="vl-button" href={pageHref(`${verdict}&pick=b`)}>
-        Compare with…<span className="vl-sr-only"> (starting from {item.title})</span>
+        {i18n.t('library.compareWith')}
+        <span className="vl-sr-only">{i18n.t('library.startingFrom', { title: item.title })}</span>
       </a>
     </article>
   );

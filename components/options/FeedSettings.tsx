@@ -1,7 +1,9 @@
+import { i18n } from '#i18n';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { checkFeedUrl } from '../../lib/feed/url-rules';
-import { feedStatusLines } from '../../lib/ui/feed-status';
+import { feedStatusLines, lastErrorText, problemList } from '../../lib/ui/feed-status';
+import { numberText, uiLocale } from '../../lib/ui/locale';
 import { feedOriginPattern, requestHostAccess, type GrantOutcome } from '../../lib/ui/host-grants';
 import { send, type Reply, type StatusAnswer } from '../../lib/messaging/protocol';
 import { useSavedSetting } from '../../lib/ui/use-saved-setting';
@@ -18,7 +20,7 @@ interface Props {
   syncHours: number;
 }
 
-const hoursText = (h: number): string => (h === 1 ? '1 hour' : `${h} hours`);
+const hoursText = (h: number): string => i18n.t('feed.hours', h, [numberText(h)]);
 
 /** Whether the typed URL is the one already saved (the background stores it normalized). */
 function sameUrl(typed: string, saved: string): boolean {
@@ -83,17 +85,14 @@ export function FeedSettings({ feedUrl, syncHours }: Props) {
   const syncNow = async (access: Promise<GrantOutcome>): Promise<void> => {
     const outcome = await access;
     const reply = await send({ type: 'syncNow' });
-    const note =
-      outcome === 'denied' || outcome === 'failed'
-        ? ' Access to the feed’s site was not granted, so the feed loads only if its server allows cross-origin requests (CORS).'
-        : '';
+    const note = outcome === 'denied' || outcome === 'failed' ? i18n.t('feed.noAccess') : '';
     if (!reply.ok) {
-      setMessage(`Sync failed: ${reply.error.message}${note}`);
+      setMessage(`${i18n.t('feed.syncFailed', { message: reply.error.message })}${note}`);
       return;
     }
     setStatus(reply.data);
     setMessage(
-      `${reply.data.meta?.lastError ? 'Sync failed: see the status below.' : 'Sync finished.'}${note}`,
+      `${reply.data.meta?.lastError ? i18n.t('feed.syncFailedSee') : i18n.t('feed.syncDone')}${note}`,
     );
   };
 
@@ -124,7 +123,7 @@ export function FeedSettings({ feedUrl, syncHours }: Props) {
       const saved = await saveUrl(input);
       if (!saved) return;
       if (saved.feedUrl === '') {
-        setMessage('Feed URL cleared: the bundled dataset stays in use.');
+        setMessage(i18n.t('feed.cleared'));
         return;
       }
       setBusy('sync');
@@ -142,9 +141,7 @@ export function FeedSettings({ feedUrl, syncHours }: Props) {
         saved = answer.feedUrl;
       }
       if (saved === '') {
-        setMessage(
-          'There is no feed URL: enter one first. Without one, the bundled dataset is used.',
-        );
+        setMessage(i18n.t('feed.noUrl'));
         return;
       }
       await syncNow(access);
@@ -157,29 +154,29 @@ export function FeedSettings({ feedUrl, syncHours }: Props) {
       if (!cleared) return;
       const reply = await send({ type: 'resetToBundled' });
       if (!reply.ok) {
-        setMessage(`Reset failed: ${reply.error.message}`);
+        setMessage(i18n.t('feed.resetFailed', { message: reply.error.message }));
         return;
       }
       setStatus(reply.data);
-      setMessage('Back on the bundled dataset. The feed URL was cleared.');
+      setMessage(i18n.t('feed.resetDone'));
     });
 
   const syncing = busy === 'sync' || status?.syncing === true;
   const lines = status
-    ? feedStatusLines(status.meta, syncing)
+    ? feedStatusLines(status.meta, syncing, uiLocale())
     : syncing
-      ? ['Syncing…']
-      : ['Reading the status…'];
+      ? [i18n.t('status.syncing')]
+      : [i18n.t('status.reading')];
+  const problems = problemList(status?.meta?.lastError ?? null);
+  const lastError = lastErrorText(status?.meta?.lastError ?? null);
   const hourChoices: number[] = SYNC_HOURS.includes(hours.value as (typeof SYNC_HOURS)[number])
     ? [...SYNC_HOURS]
     : [...SYNC_HOURS, hours.value].sort((x, y) => x - y);
 
   return (
     <section id="feed" className="vl-card" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>Feed</h2>
-      <p className="vl-intro">
-        Verdicts come from the dataset bundled with the extension, or from a feed you point it at.
-      </p>
+      <h2 id={`${id}-h`}>{i18n.t('feed.title')}</h2>
+      <p className="vl-intro">{i18n.t('feed.intro')}</p>
       <form
         noValidate
         onSubmit={(e) => {
@@ -188,7 +185,7 @@ export function FeedSettings({ feedUrl, syncHours }: Props) {
         }}
       >
         <div className="vl-field">
-          <label htmlFor={`${id}-url`}>Feed URL</label>
+          <label htmlFor={`${id}-url`}>{i18n.t('feed.url')}</label>
           <input
             id={`${id}-url`}
             className="vl-input"
@@ -196,7 +193,7 @@ export function FeedSettings({ feedUrl, syncHours }: Props) {
             inputMode="url"
             autoComplete="off"
             spellCheck={false}
-            placeholder="https://example.com/verdicts.json"
+            placeholder={i18n.t('feed.placeholder')}
             value={input}
             aria-invalid={urlError !== null}
             aria-describedby={`${id}-url-hint${urlError ? ` ${id}-url-error` : ''}`}
@@ -206,7 +203,7 @@ export function FeedSettings({ feedUrl, syncHours }: Props) {
             }}
           />
           <p className="vl-hint" id={`${id}-url-hint`}>
-            https:// only (http:// for localhost). Leave empty to use the bundled dataset only.
+            {i18n.t('feed.urlHint')}
           </p>
           {urlError && (
             <p className="vl-error" id={`${id}-url-error`} role="alert">
@@ -216,7 +213,7 @@ export function FeedSettings({ feedUrl, syncHours }: Props) {
         </div>
         <div className="vl-actions">
           <button type="submit" className="vl-button" disabled={busy !== null}>
-            Save
+            {i18n.t('feed.save')}
           </button>
           <button
             type="button"
@@ -224,7 +221,7 @@ export function FeedSettings({ feedUrl, syncHours }: Props) {
             disabled={busy !== null || syncing}
             onClick={() => void onSync()}
           >
-            Sync now
+            {i18n.t('feed.syncNow')}
           </button>
           <button
             type="button"
@@ -232,13 +229,13 @@ export function FeedSettings({ feedUrl, syncHours }: Props) {
             disabled={busy !== null}
             onClick={() => void onReset()}
           >
-            Reset to bundled data
+            {i18n.t('feed.reset')}
           </button>
         </div>
       </form>
 
       <div className="vl-field">
-        <label htmlFor={`${id}-hours`}>Sync every</label>
+        <label htmlFor={`${id}-hours`}>{i18n.t('feed.every')}</label>
         <select
           id={`${id}-hours`}
           className="vl-select"
@@ -246,7 +243,9 @@ export function FeedSettings({ feedUrl, syncHours }: Props) {
           onChange={(e) => {
             hours
               .save(Number(e.target.value))
-              .catch((error: unknown) => setMessage(`Could not save: ${String(error)}`));
+              .catch((error: unknown) =>
+                setMessage(i18n.t('common.couldNotSave', { error: String(error) })),
+              );
           }}
         >
           {hourChoices.map((h) => (
@@ -263,15 +262,22 @@ export function FeedSettings({ feedUrl, syncHours }: Props) {
 
       <div className="vl-status" role="status">
         {lines.map((line) => (
-          <p
-            key={line}
-            className={line.startsWith('Last sync failed') ? 'vl-status-error' : undefined}
-          >
+          <p key={line} className={line === lastError ? 'vl-status-error' : undefined}>
             {line}
           </p>
         ))}
+        {problems.items.length > 0 && (
+          <ul className="vl-problems" aria-label={i18n.t('feed.problems')}>
+            {problems.items.map((problem, i) => (
+              <li key={i}>{problem}</li>
+            ))}
+            {problems.more > 0 && (
+              <li>{i18n.t('feed.moreProblems', { count: numberText(problems.more) })}</li>
+            )}
+          </ul>
+        )}
         {statusError && (
-          <p className="vl-status-error">The status could not be read: {statusError}</p>
+          <p className="vl-status-error">{i18n.t('feed.statusFailed', { error: statusError })}</p>
         )}
       </div>
     </section>

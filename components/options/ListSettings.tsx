@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useId, useState } from 'react';
 import { BUILT_IN_SITES } from '../../lib/sites/built-in';
 import { useSavedSetting } from '../../lib/ui/use-saved-setting';
@@ -5,16 +6,17 @@ import type { Settings } from '../../lib/settings/schema';
 
 type ListKey = keyof Settings['lists'];
 
-const LISTS: readonly { key: ListKey; label: string; hint: string }[] = [
+// Read when drawn: the catalogue is the UI's language, known only in the browser.
+const LISTS: readonly { key: ListKey; label: () => string; hint: () => string }[] = [
   {
     key: 'github',
-    label: `${BUILT_IN_SITES.github.name} lists`,
-    hint: 'Search results, trending, topics, and an org’s or user’s repositories and stars',
+    label: () => i18n.t('lists.github', { site: BUILT_IN_SITES.github.name }),
+    hint: () => i18n.t('lists.githubHint'),
   },
   {
     key: 'huggingface',
-    label: `${BUILT_IN_SITES.huggingface.name} lists`,
-    hint: 'The models, datasets and spaces listings, org pages and collections',
+    label: () => i18n.t('lists.huggingface', { site: BUILT_IN_SITES.huggingface.name }),
+    hint: () => i18n.t('lists.huggingfaceHint'),
   },
 ];
 
@@ -33,14 +35,16 @@ export function ListSettings({ lists, sites }: Props) {
     setMessage('');
     switches
       .save({ ...switches.value, [key]: on })
-      .catch((error: unknown) => setMessage(`Could not save: ${String(error)}`));
+      .catch((error: unknown) =>
+        setMessage(i18n.t('common.couldNotSave', { error: String(error) })),
+      );
   };
 
   return (
     <fieldset className="vl-fieldset" aria-describedby={`${id}-intro`}>
-      <legend>Badges in lists</legend>
+      <legend>{i18n.t('lists.title')}</legend>
       <p className="vl-intro" id={`${id}-intro`}>
-        A small badge beside each rated result, where you choose between tools.
+        {i18n.t('lists.intro')}
       </p>
       <ul className="vl-checks">
         {LISTS.map((list) => (
@@ -56,12 +60,12 @@ export function ListSettings({ lists, sites }: Props) {
                 onChange={(e) => toggle(list.key, e.target.checked)}
               />
               <label className="vl-check-name" htmlFor={`${id}-${list.key}`}>
-                {list.label}
+                {list.label()}
               </label>
               <span className="vl-check-focus" id={`${id}-${list.key}-hint`}>
                 {sites[list.key]
-                  ? list.hint
-                  : `Off while badges on ${BUILT_IN_SITES[list.key].name} are off`}
+                  ? list.hint()
+                  : i18n.t('lists.siteOff', { site: BUILT_IN_SITES[list.key].name })}
               </span>
             </div>
           </li>

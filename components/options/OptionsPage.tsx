@@ -1,25 +1,20 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { useSettings } from '../../lib/ui/use-settings';
 import { AboutData } from '../shared/AboutData';
 import { FeedSettings } from './FeedSettings';
 import { ReviewerChoices } from './ReviewerChoices';
+import { ShortcutSettings } from './ShortcutSettings';
 import { SiteSettings } from './SiteSettings';
 import { DEFAULT_SETTINGS, type SettingKey, type Settings } from '../../lib/settings/schema';
 import { saveSettings } from '../../lib/settings/storage';
 
-const SETTING_NAMES: Record<SettingKey, string> = {
-  reviewers: 'reviewers',
-  sites: 'sites',
-  lists: 'badges in lists',
-  hiddenHosts: 'hidden sites',
-  feedUrl: 'feed URL',
-  syncHours: 'sync interval',
-};
-
 /** "Some settings were invalid and were reset to defaults: reviewers, sync interval." */
 export const repairedText = (keys: readonly SettingKey[]): string =>
-  `Some settings were invalid and were reset to defaults: ${keys.map((k) => SETTING_NAMES[k]).join(', ')}.`;
+  i18n.t('options.repaired', {
+    names: keys.map((k) => i18n.t(`options.setting.${k}`)).join(', '),
+  });
 
 /** The options page: reviewers, feed, sites. */
 export function OptionsPage() {
@@ -37,10 +32,10 @@ export function OptionsPage() {
 
   return (
     <main className="vl-page vl-page-narrow">
-      <h1>Verdict Lens options</h1>
-      <nav className="vl-actions" aria-label="More">
-        <a href={browser.runtime.getURL('/library.html')}>All verdicts (library)</a>
-        <a href={browser.runtime.getURL('/welcome.html')}>Welcome and about the data</a>
+      <h1>{i18n.t('options.title')}</h1>
+      <nav className="vl-actions" aria-label={i18n.t('options.more')}>
+        <a href={browser.runtime.getURL('/library.html')}>{i18n.t('options.library')}</a>
+        <a href={browser.runtime.getURL('/welcome.html')}>{i18n.t('options.welcome')}</a>
       </nav>
       {repairedAtOpen && repairedAtOpen.length > 0 && (
         <div className="vl-notice" role="alert">
@@ -56,10 +51,11 @@ export function OptionsPage() {
             lists={settings.lists}
             hiddenHosts={settings.hiddenHosts}
           />
+          <ShortcutSettings />
           <AboutData />
         </>
       ) : (
-        <p className="vl-empty">Loading your settings…</p>
+        <p className="vl-empty">{i18n.t('options.loading')}</p>
       )}
     </main>
   );

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useId, useState } from 'react';
 import { PERSONAS, PERSONA_ORDER } from '../../lib/model/reviewers';
 import type { ReviewerId } from '../../lib/feed/schema';
@@ -17,25 +18,21 @@ export function ReviewerChoices({ stored }: Props) {
     const next = PERSONA_ORDER.filter((p) => (p === reviewer ? checked : value.includes(p)));
     if (next.length === 0) {
       const name = PERSONAS.find((p) => p.id === reviewer)?.name ?? reviewer;
-      setMessage(
-        `At least one reviewer must stay chosen, so ${name} stays on: choose another reviewer first.`,
-      );
+      setMessage(i18n.t('reviewers.lastOne', { name }));
       return;
     }
     setMessage('');
     save(next).catch((error: unknown) =>
-      setMessage(`Could not save the reviewers: ${String(error)}`),
+      setMessage(i18n.t('reviewers.saveFailed', { error: String(error) })),
     );
   };
 
   return (
     <section className="vl-card" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>Reviewers</h2>
-      <p className="vl-intro">
-        Whose quotes the popover and the comparison show. At least one stays chosen.
-      </p>
+      <h2 id={`${id}-h`}>{i18n.t('reviewers.title')}</h2>
+      <p className="vl-intro">{i18n.t('reviewers.intro')}</p>
       <fieldset className="vl-fieldset">
-        <legend className="vl-sr-only">Reviewers to show</legend>
+        <legend className="vl-sr-only">{i18n.t('reviewers.legend')}</legend>
         <ul className="vl-checks">
           {PERSONAS.map((p) => (
             <li key={p.id}>

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useId, useState } from 'react';
 import { BUILT_IN_SITES } from '../../lib/sites/built-in';
 import { ListSettings } from './ListSettings';
@@ -7,32 +8,32 @@ import type { Settings } from '../../lib/settings/schema';
 
 type SiteKey = keyof Settings['sites'];
 
-const SITES: readonly { key: SiteKey; label: string; hint: string }[] = [
+const SITES: readonly { key: SiteKey; label: () => string; hint: () => string }[] = [
   {
     key: 'github',
-    label: BUILT_IN_SITES.github.name,
-    hint: `Repository pages on ${BUILT_IN_SITES.github.host}`,
+    label: () => BUILT_IN_SITES.github.name,
+    hint: () => i18n.t('sites.githubHint', { host: BUILT_IN_SITES.github.host }),
   },
   {
     key: 'huggingface',
-    label: BUILT_IN_SITES.huggingface.name,
-    hint: `Models, datasets and spaces on ${BUILT_IN_SITES.huggingface.host}`,
+    label: () => BUILT_IN_SITES.huggingface.name,
+    hint: () => i18n.t('sites.huggingfaceHint', { host: BUILT_IN_SITES.huggingface.host }),
   },
   {
     key: 'product',
-    label: 'Product sites',
-    hint: 'The tools’ own websites; asks for access to those sites',
+    label: () => i18n.t('sites.product'),
+    hint: () => i18n.t('sites.productHint'),
   },
 ];
 
 /** Which product sites the switch is about, and whether the browser lets the badge run there. */
 function productHint(domains: string[] | null, missing: string[] | null): string {
-  if (domains === null) return 'The tools’ own websites';
-  if (domains.length === 0) return 'No product sites in the dataset yet';
-  const listed = domains.join(', ');
+  if (domains === null) return i18n.t('sites.productOwn');
+  if (domains.length === 0) return i18n.t('sites.productNone');
+  const sites = domains.join(', ');
   return missing && missing.length > 0
-    ? `${listed}: access not granted yet`
-    : `${listed}: access granted`;
+    ? i18n.t('sites.productMissing', { sites })
+    : i18n.t('sites.productGranted', { sites });
 }
 
 interface Props {
@@ -51,7 +52,11 @@ export function SiteSettings({ sites, lists, hiddenHosts }: Props) {
   const { missing } = products;
 
   const saveSites = (next: Settings['sites']) =>
-    switches.save(next).catch((error: unknown) => setMessage(`Could not save: ${String(error)}`));
+    switches
+      .save(next)
+      .catch((error: unknown) =>
+        setMessage(i18n.t('common.couldNotSave', { error: String(error) })),
+      );
 
   /** Runs inside the click: browsers only ask for permissions during a user gesture. */
   const grant = (then?: () => void) => {
@@ -72,18 +77,20 @@ export function SiteSettings({ sites, lists, hiddenHosts }: Props) {
     setMessage('');
     hidden
       .save(hidden.value.filter((h) => h !== host))
-      .then(() => setMessage(`Badges show again on ${host}.`))
-      .catch((error: unknown) => setMessage(`Could not save: ${String(error)}`));
+      .then(() => setMessage(i18n.t('sites.shownAgain', { host })))
+      .catch((error: unknown) =>
+        setMessage(i18n.t('common.couldNotSave', { error: String(error) })),
+      );
   };
 
   const productNeedsAccess = switches.value.product && missing !== null && missing.length > 0;
 
   return (
     <section className="vl-card" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>Sites</h2>
-      <p className="vl-intro">Where verdict badges appear.</p>
+      <h2 id={`${id}-h`}>{i18n.t('sites.title')}</h2>
+      <p className="vl-intro">{i18n.t('sites.intro')}</p>
       <fieldset className="vl-fieldset">
-        <legend className="vl-sr-only">Show badges on</legend>
+        <legend className="vl-sr-only">{i18n.t('sites.legend')}</legend>
         <ul className="vl-checks">
           {SITES.map((site) => (
             <li key={site.key}>
@@ -98,10 +105,10 @@ export function SiteSettings({ sites, lists, hiddenHosts }: Props) {
                   onChange={(e) => toggle(site.key, e.target.checked)}
                 />
                 <label className="vl-check-name" htmlFor={`${id}-${site.key}`}>
-                  {site.label}
+                  {site.label()}
                 </label>
                 <span className="vl-check-focus" id={`${id}-${site.key}-hint`}>
-                  {site.key === 'product' ? productHint(products.domains, missing) : site.hint}
+                  {site.key === 'product' ? productHint(products.domains, missing) : site.hint()}
                 </span>
               </div>
             </li>
@@ -111,16 +118,16 @@ export function SiteSettings({ sites, lists, hiddenHosts }: Props) {
       <ListSettings lists={lists} sites={switches.value} />
       {productNeedsAccess && (
         <div className="vl-actions">
-          <span>Some product sites in the dataset are not allowed yet.</span>
+          <span>{i18n.t('sites.needAccess')}</span>
           <button type="button" className="vl-button" onClick={() => grant()}>
-            Allow product sites
+            {i18n.t('sites.allow')}
           </button>
         </div>
       )}
 
-      <h3 id={`${id}-hidden`}>Hidden on these sites</h3>
+      <h3 id={`${id}-hidden`}>{i18n.t('sites.hiddenTitle')}</h3>
       {hidden.value.length === 0 ? (
-        <p className="vl-muted">None. “Hide on this site” in a badge’s panel adds a site here.</p>
+        <p className="vl-muted">{i18n.t('sites.hiddenNone')}</p>
       ) : (
         <ul className="vl-hosts" aria-labelledby={`${id}-hidden`}>
           {hidden.value.map((host) => (
@@ -129,10 +136,10 @@ export function SiteSettings({ sites, lists, hiddenHosts }: Props) {
               <button
                 type="button"
                 className="vl-button"
-                aria-label={`Show again on ${host}`}
+                aria-label={i18n.t('sites.showAgainOn', { host })}
                 onClick={() => showAgain(host)}
               >
-                Show again
+                {i18n.t('sites.showAgain')}
               </button>
             </li>
           ))}

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { forwardRef } from 'react';
 import { bandOf } from '../../lib/model/band';
 import { badgeAccessibleName } from '../../lib/model/badge-label';
@@ -28,7 +29,7 @@ export const Badge = forwardRef<HTMLButtonElement, Props>(function Badge(
       <span className="vl-dot" aria-hidden="true" />
       <span className="vl-badge-name">{toolName}</span>
       <span className="vl-badge-score">{percent(panelShip)}</span>
-      <span className="vl-badge-word">ship</span>
+      <span className="vl-badge-word">{i18n.t('badge.ship')}</span>
     </button>
   );
 });

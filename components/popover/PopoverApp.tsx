@@ -1,11 +1,14 @@
+import { i18n } from '#i18n';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useFollowedReviewers } from '../../lib/ui/use-followed-reviewers';
 import { loadAnswer } from '../../lib/content/load-answer';
+import { placePopover } from '../../lib/ui/popover-position';
 import type { Theme } from '../../lib/content/theme';
 import type { PopoverActions } from '../../lib/content/ui-bridge';
 import { Badge } from './Badge';
 import { VerdictPopover } from './VerdictPopover';
 import type { ToolAnswer, BadgeSummary } from '../../lib/model/answers';
+import type { ReviewerId } from '../../lib/feed/ids';
 
 interface Props {
   /** From the lookup; the whole answer is asked for here, when the popover is first opened. */
@@ -16,22 +19,27 @@ interface Props {
   initialOpen?: boolean;
   /** The answer, when it was read while the UI loaded (the first opening). */
   initialAnswer?: ToolAnswer | null;
+  /** The reviewers the user follows, read with the first opening, so its first render has them. */
+  initialReviewers?: readonly ReviewerId[] | null;
 }
 
 type Loaded = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; answer: ToolAnswer };
 
-const WIDTH = 380;
-const GAP = 8;
-
-/** Fixed position below the badge (above it near the bottom), kept inside the viewport. */
-function popoverPosition(badge: HTMLElement): React.CSSProperties {
+/** Fixed beside the badge, flipped to stay inside the viewport; null once the badge has left it. */
+function popoverStyle(badge: HTMLElement, pop: HTMLElement | null): React.CSSProperties | null {
   const r = badge.getBoundingClientRect();
-  const left = Math.max(GAP, Math.min(r.left, window.innerWidth - WIDTH - GAP));
-  const below = window.innerHeight - r.bottom;
-  return below > 320 || below > r.top
-    ? { left, top: r.bottom + GAP, maxHeight: Math.max(160, below - 2 * GAP) }
-    : { left, bottom: window.innerHeight - r.top + GAP, maxHeight: Math.max(160, r.top - 2 * GAP) };
+  const view = { width: window.innerWidth, height: window.innerHeight };
+  const placed = placePopover(r, pop?.scrollHeight ?? 0, view);
+  if (placed.kind === 'gone') return null;
+  const { left, top, bottom, maxHeight } = placed;
+  return top === undefined ? { left, bottom, maxHeight } : { left, top, maxHeight };
 }
+
+const sameStyle = (a: React.CSSProperties, b: React.CSSProperties) =>
+  JSON.stringify(a) === JSON.stringify(b);
+
+const FOCUSABLE =
+  'button:not([disabled]), a[href], input:not([disabled]), select, textarea, [tabindex="0"]';
 
 export function PopoverApp({
   badge,
@@ -40,6 +48,7 @@ export function PopoverApp({
   actions,
   initialOpen = false,
   initialAnswer = null,
+  initialReviewers = null,
 }: Props) {
   // Opening again after a failed load tries again.
   const [attempt, setAttempt] = useState(0);
@@ -57,7 +66,7 @@ export function PopoverApp({
   const ready = answer !== null;
   const [open, setOpen] = useState(initialOpen);
   const [style, setStyle] = useState<React.CSSProperties>({});
-  const chosen = useFollowedReviewers(actions);
+  const chosen = useFollowedReviewers(actions, initialReviewers);
   const badgeRef = useRef<HTMLButtonElement>(null);
   const popRef = useRef<HTMLDivElement>(null);
 
@@ -77,23 +86,45 @@ export function PopoverApp({
     };
   }, [loadToolAnswer, toolId, verdictId, want, haveResult]);
 
+  // Where focus goes back on closing: what had it when the popover opened (a list chip that
+  // opened it, say), else the badge.
+  const opener = useRef<HTMLElement | null>(null);
   const close = useCallback((refocus: boolean) => {
     setOpen(false);
-    if (refocus) badgeRef.current?.focus();
+    if (!refocus) return;
+    const back = opener.current?.isConnected ? opener.current : badgeRef.current;
+    back?.focus();
   }, []);
 
   useLayoutEffect(() => {
+    if (!open) return;
+    const active = document.activeElement;
+    opener.current =
+      active instanceof HTMLElement && active !== host && active !== document.body ? active : null;
+  }, [open, host]);
+
+  useLayoutEffect(() => {
     if (!open || !badgeRef.current) return;
-    const update = () => badgeRef.current && setStyle(popoverPosition(badgeRef.current));
+    const update = () => {
+      if (!badgeRef.current) return;
+      const next = popoverStyle(badgeRef.current, popRef.current);
+      // Nothing left to be attached to: the badge scrolled out of the viewport.
+      if (!next) return close(false);
+      setStyle((prev) => (sameStyle(prev, next) ? prev : next));
+    };
     update();
     popRef.current?.focus();
+    // A quote unfolded or another verdict picked: the popover's height changed.
+    const resized = new ResizeObserver(update);
+    if (popRef.current) resized.observe(popRef.current);
     window.addEventListener('resize', update);
     window.addEventListener('scroll', update, true);
     return () => {
+      resized.disconnect();
       window.removeEventListener('resize', update);
       window.removeEventListener('scroll', update, true);
     };
-  }, [open, ready]);
+  }, [open, ready, close]);
 
   useEffect(() => {
     if (!open) return;
@@ -101,14 +132,36 @@ export function PopoverApp({
     const onDown = (e: PointerEvent) => {
       if (!e.composedPath().includes(host)) close(false);
     };
-    document.addEventListener('pointerdown', onDown, true);
-    return () => document.removeEventListener('pointerdown', onDown, true);
-  }, [open, host, close]);
-
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    if (e.key === 'Escape' && open) {
+    // Escape closes wherever the focus is, and before the page's own shortcuts see it (capture
+    // on the document runs before the shadow root's listeners).
+    const onEscape = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
       e.stopPropagation();
       close(true);
+    };
+    document.addEventListener('pointerdown', onDown, true);
+    document.addEventListener('keydown', onEscape, true);
+    return () => {
+      document.removeEventListener('pointerdown', onDown, true);
+      document.removeEventListener('keydown', onEscape, true);
+    };
+  }, [open, host, close]);
+
+  // Tab and Shift+Tab cycle through the dialog's controls while it is open.
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const pop = popRef.current;
+    if (e.key !== 'Tab' || !open || !pop) return;
+    const controls = [...pop.querySelectorAll<HTMLElement>(FOCUSABLE)];
+    const first = controls[0] ?? pop;
+    const last = controls.at(-1) ?? pop;
+    const active = (pop.getRootNode() as ShadowRoot | Document).activeElement;
+    const inside = active instanceof Node && pop.contains(active);
+    if (e.shiftKey && (!inside || active === first || active === pop)) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && (!inside || active === last)) {
+      e.preventDefault();
+      first.focus();
     }
   };
 
@@ -146,14 +199,12 @@ export function PopoverApp({
           ref={popRef}
           className="vl-popover vl-pop-pending"
           role="dialog"
-          aria-label="Panel verdict"
+          aria-label={i18n.t('popover.dialog')}
           tabIndex={-1}
           style={style}
         >
           <p role={loaded.kind === 'failed' ? 'alert' : 'status'}>
-            {loaded.kind === 'failed'
-              ? 'This verdict could not be loaded. Close and open the badge to try again.'
-              : 'Loading the verdict…'}
+            {loaded.kind === 'failed' ? i18n.t('popover.failed') : i18n.t('popover.loading')}
           </p>
         </div>
       )}

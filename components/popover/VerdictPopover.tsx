@@ -1,7 +1,9 @@
+import { i18n } from '#i18n';
 import { forwardRef, useId, useState } from 'react';
-import { bandOf, BAND_LABEL } from '../../lib/model/band';
+import { bandOf } from '../../lib/model/band';
 import { communityText, dateText, percent } from '../../lib/model/format';
 import type { ReviewerId } from '../../lib/feed/schema';
+import { uiLocale } from '../../lib/ui/locale';
 import { followedQuotes } from '../../lib/model/followed-reviews';
 import { QuoteBlock } from './QuoteBlock';
 import { SourceName } from '../shared/SourceName';
@@ -46,29 +48,35 @@ export const VerdictPopover = forwardRef<HTMLDivElement, Props>(function Verdict
           <p className="vl-pop-tagline">{verdict.tagline}</p>
           <p className="vl-pop-category">{verdict.category}</p>
         </div>
-        <button type="button" className="vl-icon-button" aria-label="Close" onClick={onClose}>
+        <button
+          type="button"
+          className="vl-icon-button"
+          aria-label={i18n.t('common.close')}
+          onClick={onClose}
+        >
           ×
         </button>
       </header>
 
       <dl className="vl-stats">
         <div className={`vl-stat vl-band-${band}`}>
-          <dt>Panel ship</dt>
+          <dt>{i18n.t('stat.panelShip')}</dt>
           <dd>
-            {percent(verdict.panelShip)} <span className="vl-band-word">{BAND_LABEL[band]}</span>
+            {percent(verdict.panelShip)}{' '}
+            <span className="vl-band-word">{i18n.t(`band.${band}`)}</span>
           </dd>
         </div>
         <div className="vl-stat">
-          <dt>Community</dt>
+          <dt>{i18n.t('stat.community')}</dt>
           <dd>{communityText(verdict.community)}</dd>
         </div>
         <div className="vl-stat">
-          <dt>Entry</dt>
+          <dt>{i18n.t('stat.entry')}</dt>
           <dd>{verdict.entry}</dd>
         </div>
       </dl>
 
-      <section aria-label="Reviewer scorecard">
+      <section aria-label={i18n.t('popover.scorecard')}>
         {quotes.length > 0 ? (
           <ul className="vl-quotes">
             {quotes.map(({ reviewer, quote }) => (
@@ -76,20 +84,21 @@ export const VerdictPopover = forwardRef<HTMLDivElement, Props>(function Verdict
             ))}
           </ul>
         ) : (
-          <p className="vl-muted">
-            None of the reviewers you follow reviewed this. Choose reviewers in the options.
-          </p>
+          <p className="vl-muted">{i18n.t('popover.noQuotes')}</p>
         )}
       </section>
 
       {others.length > 0 && (
-        <section className="vl-section" aria-label={`Other verdicts on ${tool.name}`}>
-          <h3 className="vl-h3">Other verdicts on {tool.name}</h3>
+        <section
+          className="vl-section"
+          aria-label={i18n.t('popover.otherVerdicts', { tool: tool.name })}
+        >
+          <h3 className="vl-h3">{i18n.t('popover.otherVerdicts', { tool: tool.name })}</h3>
           <ul className="vl-list">
             {others.map((v) => (
               <li key={v.id}>
                 <button type="button" className="vl-link" onClick={() => onPickVerdict(v.id)}>
-                  {v.title} · {percent(v.panelShip)} ship
+                  {i18n.t('popover.otherVerdict', { title: v.title, score: percent(v.panelShip) })}
                 </button>
               </li>
             ))}
@@ -98,8 +107,8 @@ export const VerdictPopover = forwardRef<HTMLDivElement, Props>(function Verdict
       )}
 
       {answer.comparisons.length > 0 && (
-        <section className="vl-section" aria-label="Where this verdict comes from">
-          <h3 className="vl-h3">Source</h3>
+        <section className="vl-section" aria-label={i18n.t('popover.sourceRegion')}>
+          <h3 className="vl-h3">{i18n.t('popover.source')}</h3>
           {answer.comparisons.map((comparison) => (
             <div key={comparison.id} className="vl-compare-row">
               <SourceName comparison={comparison} />
@@ -110,7 +119,7 @@ export const VerdictPopover = forwardRef<HTMLDivElement, Props>(function Verdict
                   className="vl-button"
                   onClick={() => onCompare(partner.id)}
                 >
-                  Compare with {partner.toolName}
+                  {i18n.t('popover.compareWith', { tool: partner.toolName })}
                 </button>
               ))}
             </div>
@@ -119,13 +128,15 @@ export const VerdictPopover = forwardRef<HTMLDivElement, Props>(function Verdict
       )}
 
       <footer className="vl-pop-foot">
-        <span className="vl-muted">As of {dateText(answer.dataset.generatedAt)}</span>
+        <span className="vl-muted">
+          {i18n.t('popover.asOf', { date: dateText(answer.dataset.generatedAt, uiLocale()) })}
+        </span>
         <button
           type="button"
           className="vl-link"
           onClick={() => void onHideSite().then((problem) => setHideProblem(problem))}
         >
-          Hide on this site
+          {i18n.t('popover.hideSite')}
         </button>
       </footer>
       {hideProblem && (

@@ -1,13 +1,15 @@
+import { i18n } from '#i18n';
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { SettingsMiss } from '../../lib/messaging/protocol';
 import { BUILT_IN_SITES } from '../../lib/sites/built-in';
 import { loadSettings, saveSettings } from '../../lib/settings/storage';
+import { Slotted } from '../shared/Slotted';
 
 const SITE_NAMES = {
   github: BUILT_IN_SITES.github.name,
   huggingface: BUILT_IN_SITES.huggingface.name,
-  product: 'product sites',
+  product: null,
 } as const;
 
 /** The tab is one the user hid badges on, or its kind of site is switched off: say so. */
@@ -19,7 +21,7 @@ export function HiddenHere({ miss, onShown }: { miss: SettingsMiss; onShown: () 
       await saveSettings({ hiddenHosts: settings.hiddenHosts.filter((h) => h !== host) });
       onShown();
     } catch (error) {
-      setProblem(`Could not save: ${String(error)}`);
+      setProblem(i18n.t('common.couldNotSave', { error: String(error) }));
     }
   };
   return (
@@ -27,25 +29,32 @@ export function HiddenHere({ miss, onShown }: { miss: SettingsMiss; onShown: () 
       {'hiddenHost' in miss ? (
         <>
           <p>
-            Verdict badges are hidden on <strong>{miss.hiddenHost}</strong>.
+            <Slotted
+              text={i18n.t('popup.hiddenOn', { host: '{host}' })}
+              slots={{ host: <strong>{miss.hiddenHost}</strong> }}
+            />
           </p>
           <button
             type="button"
             className="vl-button"
             onClick={() => void showAgain(miss.hiddenHost)}
           >
-            Show badges on {miss.hiddenHost}
+            {i18n.t('popup.showOn', { host: miss.hiddenHost })}
           </button>
         </>
       ) : (
         <>
-          <p>Verdict badges are switched off for {SITE_NAMES[miss.siteOff]}.</p>
+          <p>
+            {i18n.t('popup.siteOff', {
+              site: SITE_NAMES[miss.siteOff] ?? i18n.t('popup.productSites'),
+            })}
+          </p>
           <button
             type="button"
             className="vl-button"
             onClick={() => void browser.runtime.openOptionsPage()}
           >
-            Open the options
+            {i18n.t('common.openOptions')}
           </button>
         </>
       )}

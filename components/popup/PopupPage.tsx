@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { pairSearch, partnerOf, type Pair } from '../../lib/ui/compare-view';
@@ -7,8 +8,6 @@ import { HiddenHere } from './HiddenHere';
 import { useSettings } from '../../lib/ui/use-settings';
 import type { SettingsMiss } from '../../lib/messaging/protocol';
 import type { ToolAnswer } from '../../lib/model/answers';
-
-export const NO_TOOL_ON_TAB = 'No rated tool on this tab — search to compare';
 
 interface Start {
   pair: Pair;
@@ -32,7 +31,7 @@ async function targetTab(search: string) {
 }
 
 async function findStart(search: string): Promise<Start> {
-  const none: Start = { pair: { a: null, b: null }, seed: [], notice: NO_TOOL_ON_TAB };
+  const none: Start = { pair: { a: null, b: null }, seed: [], notice: i18n.t('popup.noTool') };
   const tab = await targetTab(search).catch(() => null);
   if (!tab?.url) return none;
   const reply = await send({ type: 'lookupPage', url: tab.url });
@@ -47,9 +46,7 @@ async function findStart(search: string): Promise<Start> {
   return {
     pair: { a: answer.verdict.id, b: partner?.id ?? null },
     seed: [answer],
-    notice: partner
-      ? null
-      : `No comparison with ${answer.verdict.title} in the dataset — search to pick a second tool`,
+    notice: partner ? null : i18n.t('popup.noPartner', { title: answer.verdict.title }),
   };
 }
 
@@ -72,7 +69,7 @@ export function PopupPage() {
 
   return (
     <main className="vl-popup" aria-busy={start === null}>
-      <h1>Compare tools</h1>
+      <h1>{i18n.t('compare.title')}</h1>
       {start?.miss && <HiddenHere miss={start.miss} onShown={() => setStart(null)} />}
       {start ? (
         <ComparePanel
@@ -83,7 +80,7 @@ export function PopupPage() {
           pageHref={pageHref}
         />
       ) : (
-        <p className="vl-empty">Looking at this tab…</p>
+        <p className="vl-empty">{i18n.t('popup.looking')}</p>
       )}
     </main>
   );

@@ -1,18 +1,17 @@
+import { i18n } from '#i18n';
 import { useId } from 'react';
 import { SHIP_AT, SKIP_BELOW } from '../../lib/model/band';
 import { PERSONAS } from '../../lib/model/reviewers';
+import { numberText } from '../../lib/ui/locale';
 
 /** What the numbers and names mean: the options page and the welcome page show it. */
 export function AboutData() {
   const id = useId();
   return (
     <section className="vl-card" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>About the data</h2>
-      <p>
-        The verdicts come from a review site’s “A vs B” comparison pages. For each tool, a panel of
-        reviewers, each arguing from one point of view, says whether to ship with it.
-      </p>
-      <h3>The panel</h3>
+      <h2 id={`${id}-h`}>{i18n.t('about.title')}</h2>
+      <p>{i18n.t('about.intro')}</p>
+      <h3>{i18n.t('about.panel')}</h3>
       <dl className="vl-about-list">
         {PERSONAS.map((p) => (
           <div key={p.id}>
@@ -21,28 +20,28 @@ export function AboutData() {
           </div>
         ))}
       </dl>
-      <h3>The numbers</h3>
+      <h3>{i18n.t('about.numbers')}</h3>
       <dl className="vl-about-list">
         <div>
-          <dt>Panel ship</dt>
+          <dt>{i18n.t('stat.panelShip')}</dt>
           <dd>
-            The share of the panel that says “ship”. Ship at {SHIP_AT} % and above, mixed from{' '}
-            {SKIP_BELOW} to {SHIP_AT - 1} %, skip below {SKIP_BELOW} %.
+            {i18n.t('about.panelShip', {
+              ship: numberText(SHIP_AT),
+              shipBelow: numberText(SHIP_AT - 1),
+              skip: numberText(SKIP_BELOW),
+            })}
           </dd>
         </div>
         <div>
-          <dt>Community</dt>
-          <dd>The readers’ vote, in percent. “—” means nobody has voted yet.</dd>
+          <dt>{i18n.t('stat.community')}</dt>
+          <dd>{i18n.t('about.community')}</dd>
         </div>
         <div>
-          <dt>Entry</dt>
-          <dd>What it costs to start, as the page says: for example Free or Paid.</dd>
+          <dt>{i18n.t('stat.entry')}</dt>
+          <dd>{i18n.t('about.entry')}</dd>
         </div>
       </dl>
-      <p className="vl-muted">
-        Quotes are the reviewers’ own words, as the page prints them. Choose whose quotes you see
-        under Reviewers in the options.
-      </p>
+      <p className="vl-muted">{i18n.t('about.quotes')}</p>
     </section>
   );
 }

@@ -1,5 +1,7 @@
+import { i18n } from '#i18n';
 import type { ComparisonSummary } from '../../lib/model/answers';
 import { dateText } from '../../lib/model/format';
+import { uiLocale } from '../../lib/ui/locale';
 import { safeHttpsUrl } from '../../lib/model/safe-url';
 
 /** The comparison page a verdict comes from: its title, linked where the feed gives its address. */
@@ -15,7 +17,10 @@ export function SourceName({ comparison }: { comparison: ComparisonSummary }) {
         <cite>{comparison.title}</cite>
       )}
       {comparison.publishedAt && (
-        <span className="vl-muted"> · published {dateText(comparison.publishedAt)}</span>
+        <span className="vl-muted">
+          {' '}
+          · {i18n.t('source.published', { date: dateText(comparison.publishedAt, uiLocale()) })}
+        </span>
       )}
     </span>
   );

@@ -1,31 +1,33 @@
+import { i18n } from '#i18n';
 import type { DatasetCoverage } from '../../lib/model/dataset-meta';
 import { dateText } from '../../lib/model/format';
+import { numberText, uiLocale } from '../../lib/ui/locale';
 
-const count = (n: number, one: string, many: string) =>
-  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+/** A count in the UI's language, for a plural message's $1. */
+const n = (x: number): [string] => [numberText(x)];
 
 /** The dataset's reach in words, every figure counted from the installed data. */
 export function CoverageText({ coverage: c }: { coverage: DatasetCoverage }) {
-  const which = c.source === 'bundled' ? 'The bundled dataset' : 'Your feed';
+  const sites = c.productDomains.length;
   return (
     <>
       <p>
-        {which} ({dateText(c.generatedAt)}) holds {count(c.verdicts, 'verdict', 'verdicts')} of{' '}
-        {count(c.tools, 'tool', 'tools')}, from {count(c.comparisons, 'comparison', 'comparisons')}.
+        {i18n.t('coverage.holds', {
+          which: c.source === 'bundled' ? i18n.t('coverage.bundled') : i18n.t('coverage.feed'),
+          date: dateText(c.generatedAt, uiLocale()),
+          verdicts: i18n.t('coverage.verdicts', c.verdicts, n(c.verdicts)),
+          tools: i18n.t('coverage.tools', c.tools, n(c.tools)),
+          comparisons: i18n.t('coverage.comparisons', c.comparisons, n(c.comparisons)),
+        })}
       </p>
       <ul>
-        <li>{count(c.onGithub, 'tool is', 'tools are')} found on GitHub</li>
-        <li>{count(c.onHuggingface, 'tool is', 'tools are')} found on Hugging Face</li>
+        <li>{i18n.t('coverage.onGithub', c.onGithub, n(c.onGithub))}</li>
+        <li>{i18n.t('coverage.onHuggingface', c.onHuggingface, n(c.onHuggingface))}</li>
         <li>
-          {count(c.productDomains.length, 'product site', 'product sites')}
-          {c.productDomains.length > 0 && `: ${c.productDomains.join(', ')}`}
+          {i18n.t('coverage.productSites', sites, n(sites))}
+          {sites > 0 && `: ${c.productDomains.join(', ')}`}
         </li>
-        {c.unmatched > 0 && (
-          <li>
-            {count(c.unmatched, 'tool has', 'tools have')} no page of its own yet: find{' '}
-            {c.unmatched === 1 ? 'it' : 'them'} in the library and the toolbar button’s search
-          </li>
-        )}
+        {c.unmatched > 0 && <li>{i18n.t('coverage.unmatched', c.unmatched, n(c.unmatched))}</li>}
       </ul>
     </>
   );

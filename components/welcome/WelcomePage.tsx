@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { DatasetCoverage } from '../../lib/model/dataset-meta';
@@ -6,6 +7,8 @@ import { send } from '../../lib/messaging/protocol';
 import { grantMessage, useProductGrants } from '../../lib/ui/use-product-grants';
 import { AboutData } from '../shared/AboutData';
 import { CoverageText } from './CoverageText';
+import { BUILT_IN_SITES } from '../../lib/sites/built-in';
+import { Slotted } from '../shared/Slotted';
 
 /** welcome.html: opened once, on first install; reachable later from the options page. */
 export function WelcomePage() {
@@ -30,57 +33,63 @@ export function WelcomePage() {
 
   return (
     <main className="vl-page vl-page-narrow">
-      <h1>Welcome to Verdict Lens</h1>
-      <p className="vl-intro">
-        Expert panel verdicts on AI and developer tools, right where you meet the tools.
-      </p>
+      <h1>{i18n.t('welcome.title')}</h1>
+      <p className="vl-intro">{i18n.t('welcome.intro')}</p>
 
       <section className="vl-card" aria-labelledby={`${id}-see`}>
-        <h2 id={`${id}-see`}>What you will see</h2>
+        <h2 id={`${id}-see`}>{i18n.t('welcome.seeTitle')}</h2>
         <ul>
           <li>
-            On <strong>GitHub</strong>, a badge right after a rated repository’s name, such as
-            “ml-intern: 75% ship”. Click it, or focus it and press Enter, for the panel’s verdict
-            and the quotes of the reviewers you follow.
+            <Slotted
+              text={i18n.t('welcome.seeGithub', { site: '{site}' })}
+              slots={{ site: <strong>{BUILT_IN_SITES.github.name}</strong> }}
+            />
           </li>
           <li>
-            On <strong>Hugging Face</strong>, the same after a rated model, dataset or space.
+            <Slotted
+              text={i18n.t('welcome.seeHuggingface', { site: '{site}' })}
+              slots={{ site: <strong>{BUILT_IN_SITES.huggingface.name}</strong> }}
+            />
           </li>
-          <li>On a tool’s own website, once you allow it below.</li>
+          <li>{i18n.t('welcome.seeProduct')}</li>
           <li>
-            The toolbar button compares two tools side by side; the{' '}
-            <a href={browser.runtime.getURL('/library.html')}>library</a> lists every verdict.
+            <Slotted
+              text={i18n.t('welcome.seeToolbar', { library: '{library}' })}
+              slots={{
+                library: (
+                  <a href={browser.runtime.getURL('/library.html')}>
+                    {i18n.t('welcome.libraryLink')}
+                  </a>
+                ),
+              }}
+            />
           </li>
         </ul>
       </section>
 
       <section className="vl-card" aria-labelledby={`${id}-covers`}>
-        <h2 id={`${id}-covers`}>What the dataset covers</h2>
-        {coverage === undefined && <p className="vl-muted">Counting…</p>}
-        {coverage === 'failed' && (
-          <p className="vl-error">The dataset could not be read. Try reopening this page.</p>
-        )}
-        {coverage === null && <p>No dataset is installed yet.</p>}
+        <h2 id={`${id}-covers`}>{i18n.t('welcome.coversTitle')}</h2>
+        {coverage === undefined && <p className="vl-muted">{i18n.t('welcome.counting')}</p>}
+        {coverage === 'failed' && <p className="vl-error">{i18n.t('welcome.coverFailed')}</p>}
+        {coverage === null && <p>{i18n.t('status.none')}</p>}
         {known && <CoverageText coverage={known} />}
         {tryIt && (
           <p>
-            Try it: <a href={safeHttpsUrl(tryIt) ?? undefined}>{tryIt.replace('https://', '')}</a>
+            {i18n.t('welcome.tryIt')}
+            <a href={safeHttpsUrl(tryIt) ?? undefined}>{tryIt.replace('https://', '')}</a>
           </p>
         )}
       </section>
 
       <section className="vl-card" aria-labelledby={`${id}-product`}>
-        <h2 id={`${id}-product`}>Product sites</h2>
+        <h2 id={`${id}-product`}>{i18n.t('welcome.productTitle')}</h2>
         {products.domains === null ? (
-          <p className="vl-muted">Reading the dataset…</p>
+          <p className="vl-muted">{i18n.t('welcome.readingDataset')}</p>
         ) : products.domains.length === 0 ? (
-          <p>The dataset names no product sites yet.</p>
+          <p>{i18n.t('welcome.noProducts')}</p>
         ) : (
           <>
-            <p>
-              The badge can also appear on the tools’ own websites. Verdict Lens asks for access to
-              exactly these sites and their subdomains, nothing else:
-            </p>
+            <p>{i18n.t('welcome.productAsk')}</p>
             <ul>
               {products.domains.map((d) => (
                 <li key={d}>
@@ -94,10 +103,10 @@ export function WelcomePage() {
                 className="vl-button"
                 onClick={() => void products.grant().then((o) => setMessage(grantMessage(o)))}
               >
-                Allow product sites
+                {i18n.t('sites.allow')}
               </button>
             ) : (
-              <p>Access to these sites is granted.</p>
+              <p>{i18n.t('welcome.granted')}</p>
             )}
           </>
         )}
@@ -107,11 +116,18 @@ export function WelcomePage() {
       </section>
 
       <section className="vl-card" aria-labelledby={`${id}-feed`}>
-        <h2 id={`${id}-feed`}>Your own feed</h2>
+        <h2 id={`${id}-feed`}>{i18n.t('welcome.feedTitle')}</h2>
         <p>
-          Verdict Lens answers from the dataset it ships with until you set a feed of your own under{' '}
-          <a href={browser.runtime.getURL('/options.html#feed')}>Options → Feed</a>. Nothing leaves
-          your browser but that feed’s download.
+          <Slotted
+            text={i18n.t('welcome.feedText', { link: '{link}' })}
+            slots={{
+              link: (
+                <a href={browser.runtime.getURL('/options.html#feed')}>
+                  {i18n.t('welcome.feedLink')}
+                </a>
+              ),
+            }}
+          />
         </p>
       </section>
 

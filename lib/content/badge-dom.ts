@@ -1,5 +1,5 @@
 import { bandOf } from '../model/band';
-import { badgeAccessibleName } from '../model/badge-label';
+import { badgeAccessibleName, shipWord } from '../model/badge-label';
 import { percent } from '../model/format';
 import type { Theme } from './theme';
 import type { BadgeSummary } from '../model/answers';
@@ -29,7 +29,7 @@ export function drawBadge(doc: Document): DomBadge {
   score.className = 'vl-badge-score';
   const word = doc.createElement('span');
   word.className = 'vl-badge-word';
-  word.textContent = 'ship';
+  word.textContent = shipWord();
   button.append(dot, name, score, word);
   root.append(button);
   return {

@@ -3,11 +3,12 @@ import { createExtensionHost } from './host-element';
 import { drawBadge } from './badge-dom';
 import { loadAnswer } from './load-answer';
 import type { BadgeUi } from './badge-controller';
-import { pageTheme } from './theme';
+import { pageTheme, watchTheme } from './theme';
 import type { MountedPopover, PopoverActions, UiFactory } from './ui-bridge';
 import type { BadgeSummary } from '../model/answers';
 
-const prefersDark = () => window.matchMedia('(prefers-color-scheme: dark)').matches;
+const darkQuery = () => window.matchMedia('(prefers-color-scheme: dark)');
+const prefersDark = () => darkQuery().matches;
 
 export interface BadgeHostDeps {
   /** Loads the React UI into the page (asks the background) and resolves with its factory. */
@@ -34,6 +35,7 @@ export async function createBadgeHost(signal: AbortSignal, deps: BadgeHostDeps):
   let react: MountedPopover | null = null;
   let loading = false;
   const theme = () => pageTheme(document, prefersDark);
+  let shownTheme = theme();
 
   const openPopover = async () => {
     if (react || loading || !badge) return;
@@ -42,21 +44,25 @@ export async function createBadgeHost(signal: AbortSignal, deps: BadgeHostDeps):
     try {
       // The UI and the whole answer load together, so the popover opens complete.
       const shown = badge;
-      const [factory, answer] = await Promise.all([
+      // The followed reviewers too: the first render shows only theirs, never the defaults'.
+      const [factory, answer, reviewers] = await Promise.all([
         deps.loadUi(),
         loadAnswer(deps.actions.loadToolAnswer, shown).catch(() => null),
+        deps.actions.followedReviewers().catch(() => null),
       ]);
       // The page may have moved on while the UI loaded.
       if (react || gone.aborted || !badge) return;
+      shownTheme = theme();
       react = factory({
         container,
         host: host,
         badge,
-        theme: theme(),
+        theme: shownTheme,
         actions: deps.actions,
         // Read for the badge the user clicked; the page may have moved to another verdict since.
         answer:
           badge.toolId === shown.toolId && badge.verdictId === shown.verdictId ? answer : null,
+        reviewers,
       });
       // React has replaced the drawn badge in the container (it clears it on its first render);
       // only now, so a failed mount leaves the badge in place.
@@ -69,6 +75,18 @@ export async function createBadgeHost(signal: AbortSignal, deps: BadgeHostDeps):
       drawn.button.removeAttribute('aria-busy');
     }
   };
+  // Dark or light as the page is now, not as it was when the badge was drawn.
+  watchTheme(
+    document,
+    darkQuery(),
+    () => {
+      if (!badge || theme() === shownTheme) return;
+      shownTheme = theme();
+      if (react) react.render(badge, shownTheme);
+      else drawn.update(badge, shownTheme);
+    },
+    gone,
+  );
   // A button: Enter and Space click it too.
   // Only the user's own click (the host's shadow root stops a page's synthetic ones already).
   drawn.button.addEventListener('click', (event) => event.isTrusted && void openPopover());
@@ -77,8 +95,9 @@ export async function createBadgeHost(signal: AbortSignal, deps: BadgeHostDeps):
     host: host,
     render(next) {
       badge = next;
-      if (react) react.render(next, theme());
-      else drawn.update(next, theme());
+      shownTheme = theme();
+      if (react) react.render(next, shownTheme);
+      else drawn.update(next, shownTheme);
     },
     remove() {
       removed.abort();

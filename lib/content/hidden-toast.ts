@@ -1,5 +1,6 @@
 import { createExtensionHost } from './host-element';
 import type { Theme } from './theme';
+import { uiMessage } from '../model/ui-message';
 
 /** How long the notice stays when nothing in it has the focus. */
 const SHOWN_MS = 15_000;
@@ -35,15 +36,15 @@ export async function showHiddenToast({ site, theme, undo, signal }: HiddenToast
   box.dataset.theme = theme;
   box.setAttribute('role', 'status');
   const text = document.createElement('span');
-  text.textContent = `Verdict Lens badges are hidden on ${site}.`;
+  text.textContent = uiMessage('toast_hidden', site);
   const undoButton = document.createElement('button');
   undoButton.type = 'button';
-  undoButton.textContent = 'Undo';
+  undoButton.textContent = uiMessage('toast_undo');
   const close = document.createElement('button');
   close.type = 'button';
   close.className = 'vl-x';
   close.textContent = '×';
-  close.setAttribute('aria-label', 'Dismiss');
+  close.setAttribute('aria-label', uiMessage('toast_dismiss'));
   box.append(text, undoButton, close);
   root.append(box);
   document.body.append(host);
@@ -61,10 +62,10 @@ export async function showHiddenToast({ site, theme, undo, signal }: HiddenToast
     (event) => {
       if (!event.isTrusted) return;
       undoButton.disabled = true;
-      text.textContent = 'Showing the badges again…';
+      text.textContent = uiMessage('toast_showing');
       void undo().then((ok) => {
         if (ok) remove();
-        else text.textContent = 'Could not show them again: use “Show again” in the options.';
+        else text.textContent = uiMessage('toast_failed');
       });
     },
     { signal: gone },

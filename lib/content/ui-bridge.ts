@@ -33,6 +33,8 @@ export interface PopoverMount {
   actions: PopoverActions;
   /** Read while the UI loaded; null when it could not be (the popover then says so). */
   answer: ToolAnswer | null;
+  /** The reviewers the user follows, read while the UI loaded; null when they could not be. */
+  reviewers: readonly ReviewerId[] | null;
 }
 
 export interface MountedPopover {

@@ -1,3 +1,5 @@
+import { hostProblem } from './host-name';
+
 export type FeedUrlCheck = { ok: true; url: string } | { ok: false; message: string };
 
 const DEV_HOSTS = new Set(['localhost', '127.0.0.1']);
@@ -12,6 +14,10 @@ export function checkFeedUrl(input: string): FeedUrlCheck {
   } catch {
     return { ok: false, message: `"${trimmed}" is not a URL.` };
   }
+  // Whitespace inside an address is always a typo (the parser would keep it as %20).
+  if (/\s/.test(trimmed)) return { ok: false, message: `"${trimmed}" has a space in it.` };
+  const badHost = url.protocol === 'https:' || url.protocol === 'http:' ? hostProblem(url) : null;
+  if (badHost) return { ok: false, message: badHost };
   if (url.username || url.password)
     return { ok: false, message: 'Feed URLs may not carry a user name or password.' };
   if (url.protocol === 'https:') return { ok: true, url: url.href };

@@ -9,5 +9,3 @@ export function bandOf(panelShip: number): Band {
   if (panelShip < SKIP_BELOW) return 'skip';
   return 'mixed';
 }
-
-export const BAND_LABEL: Record<Band, string> = { ship: 'Ship', mixed: 'Mixed', skip: 'Skip' };

@@ -17,11 +17,18 @@ export type SyncErrorCode =
   | 'storage'
   | 'interrupted';
 
+/** How many of an invalid feed's problems are kept to show; the rest are counted. */
+export const MAX_LISTED_PROBLEMS = 20;
+
 export interface SyncError {
   code: SyncErrorCode;
   message: string;
   /** JSON path of the first problem when the feed was invalid. */
   path?: string;
+  /** Every problem of an invalid feed ("path: message"), the first MAX_LISTED_PROBLEMS of them. */
+  problems?: string[];
+  /** How many problems there were in all (more than `problems` holds when it was capped). */
+  problemCount?: number;
   at: string;
 }
 

@@ -1,11 +1,11 @@
 import type { VerdictDb } from '../store/db';
 import { INSTALL_BUDGET_MS, installFeed, readMeta } from '../store/install';
-import { describeRefusal, futureProblem, parseFeedSteps } from '../feed/validate';
+import { describeProblem, describeRefusal, futureProblem, parseFeedSteps } from '../feed/validate';
 import { checkFeedUrl } from '../feed/url-rules';
 import { scanFeedText } from '../feed/prescan';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, fetchFeed, syncError } from './fetch-feed';
 import type { Feed } from '../feed/schema';
-import type { MetaRow, SyncError } from '../model/dataset-meta';
+import { MAX_LISTED_PROBLEMS, type MetaRow, type SyncError } from '../model/dataset-meta';
 import { budgetOf, OverBudgetError, runNow, runYielding, type Steps } from '../model/steps';
 
 export interface SyncDeps {
@@ -56,10 +56,11 @@ export function* parseFeedTextSteps(text: string, now: Date): Steps<Parsed> {
   yield;
   const result = yield* parseFeedSteps(json, true);
   if (!result.ok) {
-    return {
-      ok: false,
-      error: syncError('invalid', describeRefusal(result), now, result.problems[0]?.path),
-    };
+    const error = syncError('invalid', describeRefusal(result), now, result.problems[0]?.path);
+    // Every problem, so a feed's author can fix them in one go (capped: a feed can have thousands).
+    error.problems = result.problems.slice(0, MAX_LISTED_PROBLEMS).map(describeProblem);
+    error.problemCount = result.problems.length;
+    return { ok: false, error };
   }
   const future = futureProblem(result.feed.generatedAt, now);
   if (future) {

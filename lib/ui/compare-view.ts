@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { communityText, dateText, percent } from '../model/format';
 import { followedReviewers, quoteOf } from '../model/followed-reviews';
 import type { Reviewer, ReviewerId, Verdict } from '../feed/schema';
@@ -52,12 +53,14 @@ type Side = Pick<Verdict, 'id' | 'title' | 'panelShip'>;
 /** One line, from the data only: who the panel ships more, or that it is even. */
 export function compareSummary(a: Side | null, b: Side | null): string | null {
   if (!a || !b) return null;
-  if (a.id === b.id)
-    return `Both sides show the same verdict: ${a.title}, ${percent(a.panelShip)} ship.`;
-  if (a.panelShip === b.panelShip)
-    return `The panel is split evenly: both ${percent(a.panelShip)}.`;
+  if (a.id === b.id) return i18n.t('compare.same', { title: a.title, score: percent(a.panelShip) });
+  if (a.panelShip === b.panelShip) return i18n.t('compare.even', { score: percent(a.panelShip) });
   const [more, less] = a.panelShip > b.panelShip ? [a, b] : [b, a];
-  return `The panel ships ${more.title} more: ${percent(more.panelShip)} vs ${percent(less.panelShip)}.`;
+  return i18n.t('compare.shipsMore', {
+    more: more.title,
+    moreScore: percent(more.panelShip),
+    lessScore: percent(less.panelShip),
+  });
 }
 
 export type FactKey =
@@ -71,21 +74,37 @@ export interface FactRow {
   b: string | null;
 }
 
-const FACTS: readonly { key: FactKey; label: string; text: (answer: ToolAnswer) => string }[] = [
-  { key: 'name', label: 'Name', text: (x) => x.tool.name },
-  { key: 'tagline', label: 'Tagline', text: (x) => x.verdict.tagline },
-  { key: 'category', label: 'Category', text: (x) => x.verdict.category },
-  { key: 'panelShip', label: 'Panel ship', text: (x) => percent(x.verdict.panelShip) },
-  { key: 'community', label: 'Community', text: (x) => communityText(x.verdict.community) },
-  { key: 'entry', label: 'Entry', text: (x) => x.verdict.entry },
-  { key: 'reviewers', label: 'Reviewers', text: (x) => String(reviewerCount(x.verdict)) },
+const FACTS: readonly {
+  key: FactKey;
+  label: () => string;
+  text: (answer: ToolAnswer) => string;
+}[] = [
+  { key: 'name', label: () => i18n.t('fact.name'), text: (x) => x.tool.name },
+  { key: 'tagline', label: () => i18n.t('fact.tagline'), text: (x) => x.verdict.tagline },
+  { key: 'category', label: () => i18n.t('fact.category'), text: (x) => x.verdict.category },
+  {
+    key: 'panelShip',
+    label: () => i18n.t('stat.panelShip'),
+    text: (x) => percent(x.verdict.panelShip),
+  },
+  {
+    key: 'community',
+    label: () => i18n.t('stat.community'),
+    text: (x) => communityText(x.verdict.community),
+  },
+  { key: 'entry', label: () => i18n.t('stat.entry'), text: (x) => x.verdict.entry },
+  {
+    key: 'reviewers',
+    label: () => i18n.t('fact.reviewers'),
+    text: (x) => String(reviewerCount(x.verdict)),
+  },
 ];
 
 /** The fact rows of the comparison table, in display order. */
 export function factRows(a: ToolAnswer | null, b: ToolAnswer | null): FactRow[] {
   return FACTS.map(({ key, label, text }) => ({
     key,
-    label,
+    label: label(),
     a: a ? text(a) : null,
     b: b ? text(b) : null,
   }));
@@ -129,9 +148,9 @@ export function isStale(
 export function staleNotice(
   generatedAt: string | null | undefined,
   now: Date,
-  locale?: string,
+  locale: string,
 ): string | null {
   return isStale(generatedAt, now)
-    ? `Data as of ${dateText(generatedAt, locale)} — may be out of date`
+    ? i18n.t('compare.stale', { date: dateText(generatedAt, locale) })
     : null;
 }

@@ -1,3 +1,5 @@
+import { i18n } from '#i18n';
+import { numberText } from './locale';
 import type { Band } from '../model/band';
 import type { BrowseRequest } from '../messaging/protocol';
 
@@ -70,7 +72,7 @@ export function browseRequest(q: LibraryQuery, offset: number, limit: number): B
 export function resultText(total: number, q: LibraryQuery): string {
   if (total === 0)
     return q.query.trim() !== ''
-      ? `No verdict matches “${q.query.trim()}”.`
-      : 'No verdict matches these filters.';
-  return `${total.toLocaleString('en-US')} ${total === 1 ? 'verdict' : 'verdicts'}`;
+      ? i18n.t('library.noneFor', { query: q.query.trim() })
+      : i18n.t('library.none');
+  return i18n.t('library.count', total, [numberText(total)]);
 }

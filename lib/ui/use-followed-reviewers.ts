@@ -10,8 +10,13 @@ import { DEFAULT_SETTINGS } from '../settings/schema';
  */
 export function useFollowedReviewers(
   actions: Pick<PopoverActions, 'followedReviewers' | 'watchSettings'>,
+  initial: readonly ReviewerId[] | null = null,
 ): readonly ReviewerId[] {
-  const [reviewers, setReviewers] = useState<readonly ReviewerId[]>(DEFAULT_SETTINGS.reviewers);
+  // Read with the first opening where possible: the defaults would show a reviewer the user
+  // switched off for one render.
+  const [reviewers, setReviewers] = useState<readonly ReviewerId[]>(
+    initial ?? DEFAULT_SETTINGS.reviewers,
+  );
   const { followedReviewers, watchSettings } = actions;
   useEffect(() => {
     let live = true;

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { send } from '../messaging/protocol';
@@ -50,11 +51,11 @@ export function useProductGrants(): ProductGrants {
 export function grantMessage(outcome: GrantOutcome): string {
   switch (outcome) {
     case 'granted':
-      return 'Access to the product sites was granted.';
+      return i18n.t('grant.granted');
     case 'denied':
-      return 'Access to the product sites was not granted, so badges stay off there.';
+      return i18n.t('grant.denied');
     case 'failed':
-      return 'Could not ask for access to the product sites.';
+      return i18n.t('grant.failed');
     default:
       return '';
   }

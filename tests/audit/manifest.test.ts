@@ -24,6 +24,7 @@ interface Manifest {
   }[];
   content_security_policy?: unknown;
   externally_connectable?: { matches?: string[]; ids?: string[] };
+  commands?: Record<string, { suggested_key?: { default?: string } }>;
   background?: { service_worker?: string; scripts?: string[]; type?: string };
   browser_specific_settings?: {
     gecko?: { id?: string; strict_min_version?: string; data_collection_permissions?: unknown };
@@ -234,4 +235,13 @@ describe.each(Object.entries(BUILDS))('%s icons', (_browser, dir) => {
       }
     },
   );
+});
+
+describe('the keyboard shortcut', () => {
+  it('opens the popup with Alt+Shift+V in both browsers, and asks for no permission', () => {
+    for (const manifest of [manifests.chrome, manifests.firefox]) {
+      expect(manifest.commands?._execute_action?.suggested_key?.default).toBe('Alt+Shift+V');
+      expect(manifest.permissions ?? []).not.toContain('commands');
+    }
+  });
 });

@@ -106,6 +106,12 @@ test('long quotes fold behind "more"', async ({ page }) => {
   const dialog = page.getByRole('dialog');
   const quote = dialog.locator(`[data-reviewer="${longest.reviewerId}"]`);
   await expect(quote).not.toContainText(longest.quote);
+  // Folded at a word boundary: the preview is the quote's start up to a space.
+  const preview = (await quote.locator('.vl-quote-text').textContent())!;
+  expect(preview.endsWith('…')).toBe(true);
+  const cut = preview.slice(0, -1);
+  expect(longest.quote.startsWith(cut)).toBe(true);
+  expect(longest.quote[cut.length]).toMatch(/\s/);
   await quote.getByRole('button', { name: 'more' }).click();
   await expect(quote).toContainText(longest.quote);
 });
@@ -208,4 +214,185 @@ test('a source comparison whose address the feed states is a link to it', async 
   await expect(link).toHaveAttribute('rel', /noopener/);
   await expect(source).toContainText(/published May 20, 2026/);
   await server.stop();
+});
+
+/** Whether the focused element is inside the open popover (in the badge's shadow root). */
+const focusInDialog = (page: Page) =>
+  page.evaluate(() => {
+    const host = document.activeElement;
+    const inner = host?.shadowRoot?.activeElement;
+    return host?.tagName === 'VERDICT-LENS-BADGE' && !!inner?.closest('.vl-popover');
+  });
+
+test('focus stays in the open popover (Tab and Shift+Tab cycle) and Escape always closes it', async ({
+  page,
+}) => {
+  const badge = await openRepo(page);
+  await badge.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'ml-intern' });
+  await expect(dialog).toBeVisible();
+  const controls = await dialog.locator('button, a[href]').count();
+  expect(controls).toBeGreaterThan(2);
+  // Twice round in each direction: never into the page behind.
+  for (const key of ['Tab', 'Shift+Tab']) {
+    for (let i = 0; i < 2 * controls + 1; i++) {
+      await page.keyboard.press(key);
+      expect(await focusInDialog(page), `${key} #${i + 1}`).toBe(true);
+    }
+  }
+  // Shift+Tab from the first control goes to the last, Tab from the last to the first.
+  await dialog.getByRole('button', { name: 'Close' }).focus();
+  await page.keyboard.press('Shift+Tab');
+  await expect(dialog.getByRole('button', { name: 'Hide on this site' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+
+  // Focus moved into the page by other means (a page script): Escape still closes, and focus
+  // goes back to the badge.
+  await page.evaluate(() => {
+    const link = document.createElement('a');
+    link.href = '#elsewhere';
+    link.textContent = 'elsewhere';
+    document.body.append(link);
+    link.focus();
+  });
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  expect(await badgeFocused(page)).toBe(true);
+});
+
+test('on scroll the popover stays attached to its badge, inside the viewport, and closes when the badge leaves', async ({
+  page,
+  context,
+}) => {
+  // Room above and below the header, so the badge can sit anywhere in the viewport.
+  const url = `${REPO}/tall`;
+  await context.route(url, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: githubPage(new URL(url))
+        .replace(/<body([^>]*)>/, '<body$1><div style="height:1500px"></div>')
+        .replace('</body>', '<div style="height:3000px"></div></body>'),
+    }),
+  );
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const badge = await openRepo(page, url);
+  const badgeTop = await badge.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+  const scrollBadgeTo = (y: number) =>
+    page.evaluate((top) => window.scrollTo(0, top), badgeTop - y);
+  await scrollBadgeTo(100);
+  await badge.click();
+  const dialog = page.getByRole('dialog', { name: 'ml-intern' });
+  await expect(dialog).toBeVisible();
+
+  const boxes = async () => ({
+    badge: (await badge.boundingBox())!,
+    dialog: (await dialog.boundingBox())!,
+  });
+  for (const y of [100, 300, 450, 600, 680, 40, 5]) {
+    await scrollBadgeTo(y);
+    await expect(dialog).toBeVisible();
+    await expect
+      .poll(async () => {
+        const { badge: b, dialog: d } = await boxes();
+        const inside = d.y >= 0 && d.y + d.height <= 720 && d.x >= 0 && d.x + d.width <= 1280;
+        // Just below the badge, or just above it.
+        const below = Math.abs(d.y - (b.y + b.height + 8)) <= 1;
+        const above = Math.abs(d.y + d.height - (b.y - 8)) <= 1;
+        return { inside, attached: below || above };
+      }, `badge at ${y}px`)
+      .toEqual({ inside: true, attached: true });
+  }
+  // Near the bottom it has flipped above the badge.
+  await scrollBadgeTo(650);
+  await expect
+    .poll(async () => {
+      const { badge: b, dialog: d } = await boxes();
+      return d.y + d.height <= b.y;
+    })
+    .toBe(true);
+  // The badge scrolled out of the viewport: nothing to be attached to.
+  await scrollBadgeTo(-200);
+  await expect(dialog).toBeHidden();
+});
+
+test('follows a live theme switch: GitHub data-color-mode, Hugging Face dark class, the browser preference', async ({
+  page,
+}) => {
+  const theme = () =>
+    page.evaluate(() =>
+      document
+        .querySelector('verdict-lens-badge')
+        ?.shadowRoot?.querySelector('.vl-root')
+        ?.getAttribute('data-theme'),
+    );
+  const setMode = (mode: string) =>
+    page.evaluate((m) => document.documentElement.setAttribute('data-color-mode', m), mode);
+  await openRepo(page);
+  expect(await theme()).toBe('light');
+  await setMode('dark');
+  await expect.poll(theme).toBe('dark');
+  // The open popover follows too.
+  await badges(page).first().click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await setMode('light');
+  await expect.poll(theme).toBe('light');
+  // "auto": the browser's preference, followed when it changes.
+  await setMode('auto');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect.poll(theme).toBe('dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect.poll(theme).toBe('light');
+
+  // Hugging Face's theme is a class on <html> (the bundled data rates no Hugging Face repo, so
+  // on this page, without GitHub's attribute).
+  await page.evaluate(() => document.documentElement.removeAttribute('data-color-mode'));
+  await page.evaluate(() => document.documentElement.classList.add('dark'));
+  await expect.poll(theme).toBe('dark');
+  await page.evaluate(() => document.documentElement.classList.remove('dark'));
+  await expect.poll(theme).toBe('light');
+});
+
+test('a reviewer the user switched off never shows in the popover, not even for its first render', async ({
+  page,
+  context,
+  extensionId,
+}) => {
+  const off = mlIntern.reviews[0]!.reviewerId;
+  const on = feed.reviewers.map((r) => r.id).filter((id) => id !== off);
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.evaluate(
+    (reviewers) =>
+      (
+        globalThis as unknown as {
+          chrome: { storage: { sync: { set(v: object): Promise<void> } } };
+        }
+      ).chrome.storage.sync.set({ reviewers }),
+    on,
+  );
+  await options.close();
+  const badge = await openRepo(page);
+  // Records every quote React ever puts in the shadow root, even one removed a render later.
+  await page.evaluate(() => {
+    const root = document.querySelector('verdict-lens-badge')!.shadowRoot!;
+    const seen: string[] = [];
+    (window as unknown as { seenReviewers: string[] }).seenReviewers = seen;
+    new MutationObserver((records) => {
+      for (const r of records)
+        for (const node of r.addedNodes)
+          if (node instanceof Element)
+            for (const quote of [node, ...node.querySelectorAll('[data-reviewer]')])
+              if (quote.getAttribute('data-reviewer'))
+                seen.push(quote.getAttribute('data-reviewer')!);
+    }).observe(root, { childList: true, subtree: true });
+  });
+  await badge.click();
+  const dialog = page.getByRole('dialog', { name: 'ml-intern' });
+  await expect(dialog.locator('[data-reviewer]').first()).toBeVisible();
+  const seen = await page.evaluate(
+    () => (window as unknown as { seenReviewers: string[] }).seenReviewers,
+  );
+  expect(seen.length).toBeGreaterThan(0);
+  expect(seen).not.toContain(off);
 });

@@ -115,3 +115,48 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(found).toEqual([]);
   });
 }
+
+test('the popup opens on a compact summary that fits its 600 px window: scores, entry, a line per reviewer with "more"', async ({
+  page,
+  context,
+  extensionId,
+}) => {
+  expect(await visit(page, REPO)).toBe('badge');
+  const tab = await tabIdOf(context, extensionId, REPO);
+  const popup = await context.newPage();
+  // Chromium's popup: at most 800 × 600, and the popup's body asks for 640 px.
+  await popup.setViewportSize({ width: 640, height: 600 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tab}`);
+  await expect.poll(() => pickerValue(popup, 'Second tool')).toBe(cursor.title);
+  const table = popup.getByRole('table');
+  await expect(table.locator('tr[data-reviewer]').first()).toBeVisible();
+  const height = await popup.evaluate(() => document.documentElement.scrollHeight);
+  expect(height).toBeLessThanOrEqual(600);
+  // The scores and the entry; the rest is on the compare page.
+  for (const row of ['panelShip', 'community', 'entry'])
+    await expect(table.locator(`tr[data-row="${row}"]`)).toHaveCount(1);
+  // One line per reviewer and side, cut at a word, with "more" beside it.
+  for (const row of await table.locator('tr[data-reviewer]').all()) {
+    for (const cell of await row.locator('td').all()) {
+      const text = cell.locator('.vl-quote-text');
+      if ((await text.count()) === 0) continue;
+      const lines = await text.evaluate((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      });
+      expect(lines).toBe(1);
+      if ((await cell.getByRole('button', { name: /^more/ }).count()) === 1) {
+        await expect(text).toHaveText(/\S…$/);
+        // Not cut again by the column's width (mid-word).
+        expect(await text.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+      }
+    }
+  }
+  const first = table.locator('tr[data-reviewer]').first().getByRole('button', { name: /^more/ });
+  await first.first().click();
+  await expect(
+    table.locator('tr[data-reviewer]').first().getByRole('button', { name: /^less/ }),
+  ).toHaveCount(1);
+  await expect(popup.getByRole('link', { name: 'Open as page' })).toBeVisible();
+});

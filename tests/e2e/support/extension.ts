@@ -16,7 +16,12 @@ import { serveSites } from './sites';
 /** Built by `npm run build:e2e` (the production build plus the page marker the tests wait for). */
 export const EXTENSION_DIR = resolve(process.env.EXTENSION_DIR ?? '.output/chrome-mv3-e2e');
 
-export async function launchWithExtension(): Promise<{
+/**
+ * `lang`: the browser's language (its UI, Accept-Language and JavaScript's default locale), as a
+ * user's profile in that language would have it: headless Chromium takes it from `--lang` and
+ * the LANGUAGE environment variable.
+ */
+export async function launchWithExtension(lang?: string): Promise<{
   context: BrowserContext;
   close: () => Promise<void>;
 }> {
@@ -25,6 +30,9 @@ export async function launchWithExtension(): Promise<{
     executablePath: chromiumPath(),
     headless: true,
     args: [...loadExtensionFlags(EXTENSION_DIR), ...CHROMIUM_FLAGS],
+    // LANGUAGE sets the browser's own language (chrome.i18n, the extension's catalogue); Playwright
+    // otherwise emulates en-US in every page, so its locale says the same.
+    ...(lang ? { env: { ...process.env, LANGUAGE: lang }, locale: lang } : {}),
   });
   return {
     context,
@@ -36,15 +44,17 @@ export async function launchWithExtension(): Promise<{
 }
 
 interface Fixtures {
+  /** The browser's language (test.use({ lang: 'de' })); unset, Chromium's default. */
+  lang: string | undefined;
   context: BrowserContext;
   serviceWorker: Worker;
   extensionId: string;
 }
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
-  context: async ({}, use) => {
-    const { context, close } = await launchWithExtension();
+  lang: [undefined, { option: true }],
+  context: async ({ lang }, use) => {
+    const { context, close } = await launchWithExtension(lang);
     await serveSites(context);
     await use(context);
     await close();

@@ -111,10 +111,17 @@ describe('links and tabs go only to extension pages or through an https-only hel
         if (!/\b(?:tabs|windows)\.create\s*\(/.test(line)) return [];
         // The URL is built within the few lines before the call.
         const context = f.lines.slice(Math.max(0, i - 3), i + 1).join('\n');
-        return [{ where: `${f.path}:${i + 1}`, extensionPage: EXTENSION_PAGE.test(context) }];
+        // Or the browser's own shortcut settings, a fixed address (checked below).
+        const ok = EXTENSION_PAGE.test(context) || /\burl: CHROME_SHORTCUTS\b/.test(context);
+        return [{ where: `${f.path}:${i + 1}`, extensionPage: ok }];
       }),
     );
     expect(opened.length).toBeGreaterThan(0);
     expect(opened.filter((o) => !o.extensionPage)).toEqual([]);
+    const fixed = files.flatMap((f) =>
+      f.lines.filter((line) => /\bconst CHROME_SHORTCUTS\b/.test(line)),
+    );
+    for (const line of fixed)
+      expect(line).toMatch(/const CHROME_SHORTCUTS = 'chrome:\/\/extensions\/shortcuts';$/);
   });
 });

@@ -55,7 +55,7 @@ describe('feedStatusLines', () => {
   });
 
   it('says when nothing is installed', () => {
-    expect(feedStatusLines(null, false)).toEqual(['No dataset is installed yet.']);
+    expect(feedStatusLines(null, false, 'en')).toEqual(['No dataset is installed yet.']);
   });
 });
 

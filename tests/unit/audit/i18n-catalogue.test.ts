@@ -1,0 +1,111 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import ts from 'typescript';
+import { parseMessagesFile, type ParsedMessage } from '@wxt-dev/i18n/build';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+const LOCALES = ['en', 'de'] as const;
+
+async function catalogue(lang: string): Promise<Map<string, ParsedMessage>> {
+  const parsed = await parseMessagesFile(join(ROOT, 'locales', `${lang}.yml`));
+  return new Map(parsed.map((m) => [m.key.join('.'), m]));
+}
+
+/** What a message's translation must keep: its $1… count, its {names}, its plural forms. */
+const shape = (m: ParsedMessage) => ({
+  type: m.type,
+  substitutions: m.substitutions,
+  named: [...m.namedSubstitutions].sort(),
+  plurals: m.type === 'plural' ? Object.keys(m.plurals).sort() : [],
+});
+
+describe('the catalogues', () => {
+  it('have the same keys in every language, with the same substitutions', async () => {
+    const [en, ...others] = await Promise.all(LOCALES.map(catalogue));
+    expect(en!.size).toBeGreaterThan(100);
+    for (const [i, other] of others.entries()) {
+      const lang = LOCALES[i + 1];
+      expect(
+        [...en!.keys()].filter((k) => !other.has(k)),
+        `missing in ${lang}`,
+      ).toEqual([]);
+      expect(
+        [...other.keys()].filter((k) => !en!.has(k)),
+        `only in ${lang}`,
+      ).toEqual([]);
+      for (const [key, message] of en!)
+        expect(shape(other.get(key)!), `${lang}: ${key}`).toEqual(shape(message));
+    }
+  });
+
+  it('name their own language (dates and numbers are formatted in it)', async () => {
+    for (const lang of LOCALES) {
+      const message = (await catalogue(lang)).get('locale');
+      expect(message?.type === 'simple' && message.message).toBe(lang);
+    }
+  });
+});
+
+function tsxFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return tsxFiles(path);
+    return entry.name.endsWith('.tsx') ? [path] : [];
+  });
+}
+
+/** Attributes a person reads or hears. */
+const READ_ATTRIBUTES = new Set(['aria-label', 'title', 'placeholder', 'alt', 'label']);
+const WORDS = /\p{L}{2,}/u;
+
+/** Words written into a component's JSX rather than taken from the catalogue. */
+export function literalWords(source: string, file = 'x.tsx'): string[] {
+  const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const found: string[] = [];
+  const textOf = (node: ts.Node): string | null => {
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+    if (ts.isTemplateExpression(node))
+      return [node.head.text, ...node.templateSpans.map((s) => s.literal.text)].join(' ');
+    return null;
+  };
+  const visit = (node: ts.Node) => {
+    if (ts.isJsxText(node) && WORDS.test(node.text)) found.push(node.text.trim());
+    // {'text'} or {`text ${x}`} as a child.
+    if (ts.isJsxExpression(node) && node.expression && !ts.isJsxAttribute(node.parent)) {
+      const text = textOf(node.expression);
+      if (text && WORDS.test(text)) found.push(text);
+    }
+    if (ts.isJsxAttribute(node) && READ_ATTRIBUTES.has(node.name.getText(sf)) && node.initializer) {
+      const init = node.initializer;
+      const text =
+        ts.isJsxExpression(init) && init.expression ? textOf(init.expression) : textOf(init);
+      if (text && WORDS.test(text)) found.push(`${node.name.getText(sf)}="${text}"`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return found;
+}
+
+describe('components take their words from the catalogue', () => {
+  it('finds words written into JSX (the check itself)', () => {
+    expect(
+      literalWords(
+        `const A = () => <p title="Hello there" aria-label={\`Open \${x}\`}>Some text {'more'} {t('k')} × {n}</p>;`,
+      ),
+    ).toEqual(['title="Hello there"', 'aria-label="Open  "', 'Some text', 'more']);
+    expect(
+      literalWords(`const A = () => <p aria-label={t('a')} className="vl-x">{t('b')} · —</p>;`),
+    ).toEqual([]);
+  });
+
+  it('has no words in any component outside the catalogue', () => {
+    const files = tsxFiles(join(ROOT, 'components'));
+    expect(files.length).toBeGreaterThan(20);
+    const found = files.flatMap((f) =>
+      literalWords(readFileSync(f, 'utf8'), f).map((w) => `${relative(ROOT, f)}: ${w}`),
+    );
+    expect(found).toEqual([]);
+  });
+});
