@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     include: ['tests/e2e-firefox/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['tests/e2e-firefox/support/i18n-setup.ts'],
     fileParallelism: false,
     maxWorkers: 1,
     retry: 0,

@@ -1,4 +1,8 @@
 type GetMessage = (key: string, substitutions?: string[]) => string;
+interface Api {
+  runtime?: { id?: string };
+  i18n?: { getMessage?: GetMessage };
+}
 
 /**
  * A catalogue message (locales/*.yml, `group.key` as `group_key`) through browser.i18n itself,
@@ -8,6 +12,8 @@ type GetMessage = (key: string, substitutions?: string[]) => string;
  * string in the always-on script.
  */
 export function uiMessage(key: string, ...substitutions: string[]): string {
-  const i18n = (globalThis as { chrome?: { i18n?: { getMessage?: GetMessage } } }).chrome?.i18n;
-  return i18n?.getMessage?.(key, substitutions) || key;
+  // As wxt/browser picks it: Firefox's content scripts have `browser`, not always `chrome`.
+  const g = globalThis as { browser?: Api; chrome?: Api };
+  const api = g.browser?.runtime?.id ? g.browser : g.chrome;
+  return api?.i18n?.getMessage?.(key, substitutions) || key;
 }
