@@ -42,7 +42,7 @@ test.describe('a German browser', () => {
   }) => {
     expect(await visit(page, REPO)).toBe('badge');
     // The always-on script's badge, through browser.i18n directly.
-    const badge = page.locator('verdict-lens-badge').getByRole('button', {
+    const badge = page.locator('[data-verdict-lens-host="badge"]').getByRole('button', {
       name: 'ml-intern: 75% einsetzen (einsetzen), Urteil des Panels öffnen',
     });
     await expect(badge).toContainText('75%einsetzen');

@@ -221,7 +221,7 @@ const focusInDialog = (page: Page) =>
   page.evaluate(() => {
     const host = document.activeElement;
     const inner = host?.shadowRoot?.activeElement;
-    return host?.tagName === 'VERDICT-LENS-BADGE' && !!inner?.closest('.vl-popover');
+    return !!host?.matches('[data-verdict-lens-host="badge"]') && !!inner?.closest('.vl-popover');
   });
 
 test('focus stays in the open popover (Tab and Shift+Tab cycle) and Escape always closes it', async ({
@@ -322,7 +322,7 @@ test('follows a live theme switch: GitHub data-color-mode, Hugging Face dark cla
   const theme = () =>
     page.evaluate(() =>
       document
-        .querySelector('verdict-lens-badge')
+        .querySelector('[data-verdict-lens-host="badge"]')
         ?.shadowRoot?.querySelector('.vl-root')
         ?.getAttribute('data-theme'),
     );
@@ -375,7 +375,7 @@ test('a reviewer the user switched off never shows in the popover, not even for 
   const badge = await openRepo(page);
   // Records every quote React ever puts in the shadow root, even one removed a render later.
   await page.evaluate(() => {
-    const root = document.querySelector('verdict-lens-badge')!.shadowRoot!;
+    const root = document.querySelector('[data-verdict-lens-host="badge"]')!.shadowRoot!;
     const seen: string[] = [];
     (window as unknown as { seenReviewers: string[] }).seenReviewers = seen;
     new MutationObserver((records) => {
