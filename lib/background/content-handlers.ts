@@ -14,25 +14,22 @@ import { createRateLimit } from './rate-limit';
 /** Compare tabs a content script may open: a few clicks' worth per half minute. */
 export const COMPARE_TABS = { max: 4, windowMs: 30_000 };
 
+/** Whether two addresses share an origin; false when either is missing or unparsable. */
+function sameOrigin(a: string, b: string | undefined): boolean {
+  try {
+    return new URL(a).origin === new URL(b ?? '').origin;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The origin a lookup may ask about: the sender's page. The lens looks up the URL it has just
  * seen committed, which Chrome may not have reported as the sender's URL yet after a soft
  * navigation, so the check is by origin (a page's own pushState cannot leave its origin).
  */
 function isSendersOrigin(url: string, sender: SenderInfo): boolean {
-  let origin: string;
-  try {
-    origin = new URL(url).origin;
-  } catch {
-    return false;
-  }
-  return [sender.url, sender.tab?.url].some((page) => {
-    try {
-      return page !== undefined && new URL(page).origin === origin;
-    } catch {
-      return false;
-    }
-  });
+  return [sender.url, sender.tab?.url].some((page) => sameOrigin(url, page));
 }
 
 /** The site a content script's message came from: a page may hide or show only its own. */
@@ -45,14 +42,6 @@ function senderHost(sender: SenderInfo): string {
   }
   if (!host) throw new Error('no sender page');
   return normalizeHost(host);
-}
-
-function sameOrigin(a: string, b: string | undefined): boolean {
-  try {
-    return new URL(a).origin === new URL(b ?? '').origin;
-  } catch {
-    return false;
-  }
 }
 
 /** What the badge of a page shows, or why there is none: the lookup, from memory. */

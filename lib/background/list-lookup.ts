@@ -1,8 +1,35 @@
 import { detect } from '../detect';
-import { listPageOf } from '../detect/lists';
+import { listPageOf, type ListPage } from '../detect/lists';
 import type { LinksResult } from '../messaging/protocol';
 import { isHiddenHost, normalizeHost } from '../sites/hidden-hosts';
 import type { WorkerState } from './worker-state';
+
+type ListMiss = NonNullable<LinksResult['bySettings']>;
+
+/**
+ * The list page a URL is, and why the settings keep its chips off (null when they are on): the
+ * site's badges, its "badges in lists", or badges hidden on the host. Null for no list page.
+ */
+async function listOf(
+  state: WorkerState,
+  pageUrl: string,
+): Promise<{ site: ListPage['site']; miss: ListMiss | null } | null> {
+  let page: URL;
+  try {
+    page = new URL(pageUrl);
+  } catch {
+    return null;
+  }
+  const list = listPageOf(page);
+  if (!list) return null;
+  const settings = await state.settings.current();
+  const { site } = list;
+  if (!settings.sites[site]) return { site, miss: { siteOff: site } };
+  if (!settings.lists[site]) return { site, miss: { listsOff: site } };
+  if (isHiddenHost(page.hostname, settings.hiddenHosts))
+    return { site, miss: { hiddenHost: normalizeHost(page.hostname) } };
+  return { site, miss: null };
+}
 
 /**
  * What the list script is for a page the lens asks about: null on a page that is no list page;
@@ -13,20 +40,9 @@ export async function listChipsFor(
   state: WorkerState,
   pageUrl: string,
 ): Promise<'on' | 'off' | null> {
-  let page: URL;
-  try {
-    page = new URL(pageUrl);
-  } catch {
-    return null;
-  }
-  const list = listPageOf(page);
+  const list = await listOf(state, pageUrl);
   if (!list) return null;
-  const settings = await state.settings.current();
-  const on =
-    settings.sites[list.site] &&
-    settings.lists[list.site] &&
-    !isHiddenHost(page.hostname, settings.hiddenHosts);
-  return on ? 'on' : 'off';
+  return list.miss ? 'off' : 'on';
 }
 
 /**
@@ -39,20 +55,10 @@ export async function answerLinks(
   pageUrl: string,
   urls: readonly string[],
 ): Promise<LinksResult> {
-  const none = (): LinksResult => ({ badges: urls.map(() => null) });
-  let page: URL;
-  try {
-    page = new URL(pageUrl);
-  } catch {
-    return none();
-  }
-  const list = listPageOf(page);
-  if (!list) return none();
-  const settings = await state.settings.current();
-  if (!settings.sites[list.site]) return { ...none(), bySettings: { siteOff: list.site } };
-  if (!settings.lists[list.site]) return { ...none(), bySettings: { listsOff: list.site } };
-  if (isHiddenHost(page.hostname, settings.hiddenHosts))
-    return { ...none(), bySettings: { hiddenHost: normalizeHost(page.hostname) } };
+  const badges = () => urls.map(() => null);
+  const list = await listOf(state, pageUrl);
+  if (!list) return { badges: badges() };
+  if (list.miss) return { badges: badges(), bySettings: list.miss };
   await state.dataset.ensure();
   const index = await state.lookupIndex.get();
   return {
