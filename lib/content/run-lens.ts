@@ -1,9 +1,9 @@
-import { browser } from 'wxt/browser';
 import { listPageOf } from '../detect/lists';
-import { send, SETTINGS_CHANGED } from '../messaging/protocol';
+import { send } from '../messaging/protocol';
 import { createBadgeController } from './badge-controller';
 import { startLifetime } from './lifetime';
 import { pageBadgeUi } from './page-badge-ui';
+import { onSettingsChanged } from './settings-changes';
 import { watchLocation } from './location';
 
 const FLOAT_AFTER_MS = 1500;
@@ -27,15 +27,10 @@ export async function runLens(): Promise<void> {
   const followSettings = () => {
     if (following || !life.alive()) return;
     following = true;
-    const onMessage = (message: unknown) => {
-      if ((message as { type?: unknown } | null)?.type !== SETTINGS_CHANGED) return;
+    onSettingsChanged(signal, () => {
       void lens.refresh();
       for (const watcher of settingsWatchers) watcher();
       lists(location.href);
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage), {
-      once: true,
     });
   };
   const lens = createBadgeController({

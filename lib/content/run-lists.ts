@@ -1,9 +1,9 @@
-import { browser } from 'wxt/browser';
-import { send, SETTINGS_CHANGED } from '../messaging/protocol';
+import { send } from '../messaging/protocol';
 import { startLifetime } from './lifetime';
 import { createListChips } from './list-chips';
 import { watchLocation } from './location';
 import { pageBadgeUi } from './page-badge-ui';
+import { onSettingsChanged } from './settings-changes';
 
 const LOADED = '__verdictLensLists';
 
@@ -41,16 +41,11 @@ export function runLists(): void {
   });
   // "Badges in lists", the site switches, hidden sites and reviewers apply to an open list at
   // once: the worker tells every tab when the settings changed (content scripts cannot read them).
-  const onMessage = (message: unknown) => {
-    if ((message as { type?: unknown } | null)?.type !== SETTINGS_CHANGED) return;
+  onSettingsChanged(signal, () => {
     chips.refresh();
     for (const watcher of watchers) watcher();
-  };
-  browser.runtime.onMessage.addListener(onMessage);
-  signal.addEventListener('abort', () => {
-    browser.runtime.onMessage.removeListener(onMessage);
-    delete g[LOADED];
   });
+  signal.addEventListener('abort', () => delete g[LOADED], { once: true });
   watchLocation(signal, (url) => chips.route(url));
   chips.route(location.href);
 }
