@@ -12,23 +12,29 @@ export const RATED_URL = 'https://github.com/huggingface/ml-intern';
 
 /**
  * In the page's main world, from document creation: the page time (ms since navigation start)
- * at which a badge or the floor's element is first in the document. A MutationObserver callback
- * runs right after the task that inserted it, so this is the insertion time.
+ * at which a badge or the floor's element (or the `want`-th of them: a list page's chips) is in
+ * the document. A MutationObserver callback runs right after the task that inserted it, so this
+ * is the insertion time.
  */
-function seenScript(selector: string): string {
+function seenScript(selector: string, want: number): string {
+  const json = JSON.stringify(selector);
+  // One element is found without counting them all.
+  const present =
+    want === 1
+      ? `(() => { const el = document.querySelector(${json}); return el && el.isConnected; })()`
+      : `document.querySelectorAll(${json}).length >= ${want}`;
   return `(() => {
   window.__vlbSeen = null;
   const check = () => {
     if (window.__vlbSeen !== null) return;
-    const el = document.querySelector(${JSON.stringify(selector)});
-    if (el && el.isConnected) window.__vlbSeen = performance.now();
+    if (${present}) window.__vlbSeen = performance.now();
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true });
 })();`;
 }
 
-export async function watchedPage(page: Page, selector: string): Promise<Page> {
-  await page.addInitScript({ content: seenScript(selector) });
+export async function watchedPage(page: Page, selector: string, want = 1): Promise<Page> {
+  await page.addInitScript({ content: seenScript(selector, want) });
   return page;
 }
 

@@ -4,22 +4,6 @@ import { FLOOR_SELECTOR } from '../floor-extension';
 import { LIST_RATED, LIST_URL } from '../list-page';
 import { timeToElement, watchedPage } from './badge';
 
-/**
- * In the page's main world, from document creation: the page time at which the `want`-th chip
- * (or the floor's element) is in the document.
- */
-function countScript(selector: string, want: number): string {
-  return `(() => {
-  window.__vlbSeen = null;
-  const check = () => {
-    if (window.__vlbSeen !== null) return;
-    if (document.querySelectorAll(${JSON.stringify(selector)}).length >= ${want})
-      window.__vlbSeen = performance.now();
-  };
-  new MutationObserver(check).observe(document, { childList: true, subtree: true });
-})();`;
-}
-
 const CHIP_SELECTOR = '[data-verdict-lens-host="badge"][data-anchor="list"]';
 
 export interface ChipSamples {
@@ -32,8 +16,7 @@ export interface ChipSamples {
  * worker warm; alternating with the floor extension's static insert on the same page.
  */
 export async function measureListChips(ctx: BenchContext): Promise<ChipSamples> {
-  const extPage = await ctx.ext.context.newPage();
-  await extPage.addInitScript({ content: countScript(CHIP_SELECTOR, LIST_RATED) });
+  const extPage = await watchedPage(await ctx.ext.context.newPage(), CHIP_SELECTOR, LIST_RATED);
   const floorPage: Page = await watchedPage(await ctx.floor.context.newPage(), FLOOR_SELECTOR);
   const out: ChipSamples = { chips: [], floor: [] };
   await ctx.ping();
