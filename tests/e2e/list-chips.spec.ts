@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, settled, test } from './support/extension';
+import { expect, pageMark, settled, test } from './support/extension';
 import { installTestFeed } from './support/feeds';
 import { LIST_PAGES, listFixture } from './support/lists';
 import { githubPage, huggingfacePage, serveSites } from './support/sites';
@@ -29,13 +29,7 @@ async function serveLists(context: BrowserContext) {
 
 /** Waits until the chips for `url` are applied; returns how many there are. */
 async function chipsSettled(page: Page, url: string): Promise<number> {
-  const handle = await page.waitForFunction((want) => {
-    const mark = document.documentElement.dataset.verdictLensChips ?? '';
-    const space = mark.indexOf(' ');
-    // A string: a count of 0 is an answer too, and waitForFunction waits for a truthy one.
-    return space > 0 && mark.slice(space + 1) === want ? mark.slice(0, space) : null;
-  }, url);
-  return Number(await handle.jsonValue());
+  return Number(await pageMark(page, 'verdictLensChips', url));
 }
 
 interface ChipReport {

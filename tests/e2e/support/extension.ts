@@ -105,14 +105,30 @@ export async function waitUntilInstalled(
   await rpc.close();
 }
 
+/**
+ * Waits until the e2e build's page mark `key` ("<what> <url>" on the root's dataset) names `url`,
+ * and returns what it says. A string: "0" (no chips) is an answer too, and waitForFunction waits
+ * for a truthy one.
+ */
+export async function pageMark(
+  page: Page,
+  key: 'verdictLens' | 'verdictLensChips',
+  url: string,
+): Promise<string> {
+  const handle = await page.waitForFunction(
+    ([k, want]) => {
+      const mark = document.documentElement.dataset[k] ?? '';
+      const space = mark.indexOf(' ');
+      return space > 0 && mark.slice(space + 1) === want ? mark.slice(0, space) : null;
+    },
+    [key, url] as const,
+  );
+  return (await handle.jsonValue()) as string;
+}
+
 /** Waits until the content script has decided for this URL (the e2e build marks the page). */
 export async function settled(page: Page, url: string): Promise<'badge' | 'none'> {
-  const handle = await page.waitForFunction((want) => {
-    const mark = document.documentElement.dataset.verdictLens ?? '';
-    const space = mark.indexOf(' ');
-    return space > 0 && mark.slice(space + 1) === want ? mark.slice(0, space) : null;
-  }, url);
-  return (await handle.jsonValue()) as 'badge' | 'none';
+  return (await pageMark(page, 'verdictLens', url)) as 'badge' | 'none';
 }
 
 /** Opens `url` and waits until the content script has decided for it. */
