@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { BUILT_IN_SITES } from '../../lib/sites/built-in';
 import { useSavedSetting } from '../../lib/ui/use-saved-setting';
 import type { Settings } from '../../lib/settings/schema';
+import { SwitchRow } from './SwitchRow';
 
 type ListKey = keyof Settings['lists'];
 
@@ -48,27 +49,18 @@ export function ListSettings({ lists, sites }: Props) {
       </p>
       <ul className="vl-checks">
         {LISTS.map((list) => (
-          <li key={list.key}>
-            <div className="vl-check">
-              <input
-                id={`${id}-${list.key}`}
-                type="checkbox"
-                role="switch"
-                checked={switches.value[list.key]}
-                aria-checked={switches.value[list.key]}
-                aria-describedby={`${id}-${list.key}-hint`}
-                onChange={(e) => toggle(list.key, e.target.checked)}
-              />
-              <label className="vl-check-name" htmlFor={`${id}-${list.key}`}>
-                {list.label()}
-              </label>
-              <span className="vl-check-focus" id={`${id}-${list.key}-hint`}>
-                {sites[list.key]
-                  ? list.hint()
-                  : i18n.t('lists.siteOff', { site: BUILT_IN_SITES[list.key].name })}
-              </span>
-            </div>
-          </li>
+          <SwitchRow
+            key={list.key}
+            id={`${id}-${list.key}`}
+            label={list.label()}
+            hint={
+              sites[list.key]
+                ? list.hint()
+                : i18n.t('lists.siteOff', { site: BUILT_IN_SITES[list.key].name })
+            }
+            checked={switches.value[list.key]}
+            onChange={(on) => toggle(list.key, on)}
+          />
         ))}
       </ul>
       {message && (

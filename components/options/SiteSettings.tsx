@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { useId, useState } from 'react';
 import { BUILT_IN_SITES } from '../../lib/sites/built-in';
 import { ListSettings } from './ListSettings';
+import { SwitchRow } from './SwitchRow';
 import { grantMessage, useProductGrants } from '../../lib/ui/use-product-grants';
 import { useSavedSetting } from '../../lib/ui/use-saved-setting';
 import type { Settings } from '../../lib/settings/schema';
@@ -93,25 +94,14 @@ export function SiteSettings({ sites, lists, hiddenHosts }: Props) {
         <legend className="vl-sr-only">{i18n.t('sites.legend')}</legend>
         <ul className="vl-checks">
           {SITES.map((site) => (
-            <li key={site.key}>
-              <div className="vl-check">
-                <input
-                  id={`${id}-${site.key}`}
-                  type="checkbox"
-                  role="switch"
-                  checked={switches.value[site.key]}
-                  aria-checked={switches.value[site.key]}
-                  aria-describedby={`${id}-${site.key}-hint`}
-                  onChange={(e) => toggle(site.key, e.target.checked)}
-                />
-                <label className="vl-check-name" htmlFor={`${id}-${site.key}`}>
-                  {site.label()}
-                </label>
-                <span className="vl-check-focus" id={`${id}-${site.key}-hint`}>
-                  {site.key === 'product' ? productHint(products.domains, missing) : site.hint()}
-                </span>
-              </div>
-            </li>
+            <SwitchRow
+              key={site.key}
+              id={`${id}-${site.key}`}
+              label={site.label()}
+              hint={site.key === 'product' ? productHint(products.domains, missing) : site.hint()}
+              checked={switches.value[site.key]}
+              onChange={(on) => toggle(site.key, on)}
+            />
           ))}
         </ul>
       </fieldset>
