@@ -191,7 +191,13 @@ export function PopoverApp({
           onClose={() => close(true)}
           onPickVerdict={(id) => void showVerdict(id)}
           onCompare={(partner) => actions.compare(answer.verdict.id, partner)}
-          onHideSite={actions.hideSite}
+          onHideSite={async () => {
+            const problem = await actions.hideSite();
+            // Hidden: the popover closes at once, before its badge goes, so the keys meant for
+            // the Undo notice (Escape) reach it, not this popover's own listeners.
+            if (problem === null) close(false);
+            return problem;
+          }}
         />
       )}
       {open && !answer && (
