@@ -11,13 +11,18 @@ export interface DatasetGate {
  * does. Once a dataset is known to be there it stays (installs replace it whole), so every
  * request after the first in a worker's life skips the check.
  */
-export function createDatasetGate(db: VerdictDb, installBundled: () => Promise<void>): DatasetGate {
+export function createDatasetGate(
+  /** The live database, once the slots' pointer is read (store/slots.ts). */
+  liveDb: () => Promise<VerdictDb>,
+  installBundled: () => Promise<void>,
+): DatasetGate {
   let installed = false;
   let checking: Promise<void> | null = null;
   return {
     ensure() {
       if (installed) return Promise.resolve();
-      checking ??= readMeta(db)
+      checking ??= liveDb()
+        .then(readMeta)
         .then((meta) => (meta ? undefined : installBundled()))
         .then(() => {
           installed = true;

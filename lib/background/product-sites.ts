@@ -18,7 +18,7 @@ export interface ProductSites {
 }
 
 /** The product sites the user granted, kept in step with permissions and the dataset. */
-export function createProductSites(db: VerdictDb): ProductSites {
+export function createProductSites(live: () => VerdictDb): ProductSites {
   let granted: string[] = [];
   // Two overlapping refreshes (a reset during a permission change) would both see no script and
   // both register it.
@@ -26,7 +26,7 @@ export function createProductSites(db: VerdictDb): ProductSites {
   const refresh = () => {
     const run = refreshing.then(async () => {
       granted = await grantedProductPatterns();
-      await registerProductScripts(db);
+      await registerProductScripts(live());
     });
     refreshing = run.catch(() => undefined);
     return run;
@@ -42,7 +42,7 @@ export function createProductSites(db: VerdictDb): ProductSites {
     refresh,
     isServedHost: (host) => isBuiltInHost(host) || hostCovered(host, granted),
     describe: async () => ({
-      domains: await productDomains(db),
+      domains: await productDomains(live()),
       granted: await grantedProductPatterns(),
       active: await registeredProductPatterns(),
     }),

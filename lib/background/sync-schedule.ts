@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { readMeta } from '../store/install';
-import type { VerdictDb } from '../store/db';
+import type { DatasetSlots } from '../store/slots';
+import type { ApplyChanges } from '../sync/v2/delta';
 import {
   backoffMinutes,
   closeInterruptedSync,
@@ -10,10 +11,16 @@ import {
 import { loadSettings } from '../settings/storage';
 
 export const SYNC_ALARM = 'sync';
+
+/** Until deltas can be written, every v2 update installs the shards (delta.ts falls back). */
+const noDeltas: ApplyChanges = () => Promise.reject(new Error('deltas are not written yet'));
 export const RETRY_ALARM = 'sync-retry';
 
 export interface SyncScheduleDeps {
-  db: VerdictDb;
+  /** The dataset databases: the live one is asked at each use, a full v2 install moves it. */
+  slots: DatasetSlots;
+  /** Writes a v2 delta (store/apply-changes.ts). */
+  apply?: ApplyChanges;
   /** Installs the bundled dataset first on a fresh profile. */
   ensureDataset: () => Promise<void>;
   /** Called as soon as a sync installed another dataset, before anything else is awaited. */
@@ -46,7 +53,7 @@ export function createSyncSchedule(deps: SyncScheduleDeps): SyncSchedule {
   let syncing: Promise<SyncOutcome | null> | null = null;
 
   const retryLater = async (syncHours: number) => {
-    const meta = await readMeta(deps.db);
+    const meta = await readMeta(deps.slots.live);
     await browser.alarms.create(RETRY_ALARM, {
       delayInMinutes: backoffMinutes(meta?.failures ?? 1, syncHours),
     });
@@ -56,7 +63,7 @@ export function createSyncSchedule(deps: SyncScheduleDeps): SyncSchedule {
     await deps.ensureDataset();
     const { settings } = await loadSettings();
     // No sync runs in this worker yet (run() shares one), so a started one is an earlier life's.
-    const interrupted = await closeInterruptedSync(deps.db, deps.now());
+    const interrupted = await closeInterruptedSync(deps.slots.live, deps.now());
     if (!settings.feedUrl) return null;
     if (interrupted && trigger === 'auto') {
       // The same feed may stop the worker again: try it after the backoff, not at every start.
@@ -65,10 +72,14 @@ export function createSyncSchedule(deps: SyncScheduleDeps): SyncSchedule {
     }
     let outcome: SyncOutcome;
     try {
-      outcome = await syncFeed(deps.db, settings.feedUrl, { fetch: deps.fetch, now: deps.now });
+      outcome = await syncFeed(deps.slots.live, settings.feedUrl, {
+        fetch: deps.fetch,
+        now: deps.now,
+        v2: { slots: deps.slots, publicKey: settings.feedPublicKey, apply: deps.apply ?? noDeltas },
+      });
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
-      const closed = await closeInterruptedSync(deps.db, deps.now(), why);
+      const closed = await closeInterruptedSync(deps.slots.live, deps.now(), why);
       outcome = { kind: 'failed', error: closed ?? { code: 'storage', message: why, at: '' } };
     }
     // Before anything else is awaited: lookups from now on must not answer from the old index.

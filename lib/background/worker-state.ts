@@ -1,6 +1,7 @@
 import { createLookupIndexCache, type LookupIndexCache } from '../store/lookup-index';
 import { createSearchService, type SearchService } from '../store/search-index';
 import { VerdictDb } from '../store/db';
+import { createDatasetSlots, type DatasetSlots } from '../store/slots';
 import { readLookupIndex, type IndexProblem } from '../store/index-repair';
 import { installBundled } from './bundled';
 import { createDatasetGate, type DatasetGate } from './dataset-gate';
@@ -13,7 +14,9 @@ import { createSyncSchedule, type SyncSchedule } from './sync-schedule';
  * database and the in-memory structures read from it. Handlers and listeners share it.
  */
 export interface WorkerState {
-  db: VerdictDb;
+  /** The live dataset's database, asked at each use: a full v2 install moves it (slots.ts). */
+  readonly db: VerdictDb;
+  slots: DatasetSlots;
   dataset: DatasetGate;
   /** Lookups answer from memory: the packed match-key index, read once per worker life. */
   lookupIndex: LookupIndexCache;
@@ -38,26 +41,27 @@ export interface WorkerStateOptions {
 }
 
 export function createWorkerState(options: WorkerStateOptions = {}): WorkerState {
-  const db = options.db ?? new VerdictDb();
+  const slots = createDatasetSlots(options.db ?? new VerdictDb());
+  const live = () => slots.live;
   const now = options.now ?? (() => new Date());
   // Shown in the options' status: lookups answered "no verdict" everywhere until this.
   const reportRepair = async (problem: IndexProblem) => {
     const message = `The lookup index was ${problem === 'missing' ? 'missing' : 'damaged'} and was rebuilt from the installed dataset.`;
     console.warn(`Verdict Lens: ${message}`);
-    await db.meta.update('current', { lastRepair: { at: now().toISOString(), message } });
+    await live().meta.update('current', { lastRepair: { at: now().toISOString(), message } });
   };
-  const lookupIndex = createLookupIndexCache(() => readLookupIndex(db, reportRepair));
+  const lookupIndex = createLookupIndexCache(() => readLookupIndex(live(), reportRepair));
   const datasetChanged = new Set<() => void>();
   const installed = () => {
     lookupIndex.invalidate();
     for (const listener of datasetChanged) listener();
   };
   const install = options.installBundled ?? installBundled;
-  const bundled = () => install(db).then(installed);
-  const dataset = createDatasetGate(db, bundled);
-  const productSites = options.productSites ?? createProductSites(db);
+  const bundled = () => install(live()).then(installed);
+  const dataset = createDatasetGate(() => slots.ready(), bundled);
+  const productSites = options.productSites ?? createProductSites(live);
   const sync = createSyncSchedule({
-    db,
+    slots,
     // The index is read before the install's transaction holds its table: lookups during the
     // install answer from memory, from the dataset still installed.
     ensureDataset: () =>
@@ -71,10 +75,13 @@ export function createWorkerState(options: WorkerStateOptions = {}): WorkerState
     now,
   });
   return {
-    db,
+    get db() {
+      return slots.live;
+    },
+    slots,
     dataset,
     lookupIndex,
-    search: createSearchService(db),
+    search: createSearchService(live),
     settings: createSettingsCache(),
     sync,
     productSites,

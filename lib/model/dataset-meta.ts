@@ -15,7 +15,13 @@ export type SyncErrorCode =
   | 'stale'
   | 'storage-full'
   | 'storage'
-  | 'interrupted';
+  | 'interrupted'
+  /** Feed v2 (docs/feed-format.md): refusals that keep the installed dataset. */
+  | 'signature'
+  | 'key-changed'
+  | 'replay'
+  | 'expired'
+  | 'hash-mismatch';
 
 /** How many of an invalid feed's problems are kept to show; the rest are counted. */
 export const MAX_LISTED_PROBLEMS = 20;
@@ -54,8 +60,23 @@ export interface MetaRow {
    * browser or its worker stopped), and it counts as a failure.
    */
   syncStartedAt?: string;
+  /** A v2 feed's state, absent for the bundled dataset and v1 feeds (which are unsigned). */
+  signed?: SignedState;
   /** The last time the worker found its lookup index missing or broken and rebuilt it. */
   lastRepair?: { at: string; message: string };
+}
+
+export interface SignedState {
+  seq: number;
+  /** The whole dataset's digest the manifest stated (lib/feed/v2/digest.ts). */
+  digest: string;
+  /** SHA-256 of the manifest's bytes. */
+  manifest: string;
+  /** The key its signature was checked with, and whether the user set it or it was pinned. */
+  publicKey: string;
+  keyFrom: 'settings' | 'pinned';
+  /** How the last update arrived: a delta from an earlier seq, or every shard. */
+  via: 'delta' | 'shards';
 }
 
 /** What the installed dataset covers, counted from it (the welcome page shows it). */

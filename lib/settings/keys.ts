@@ -13,6 +13,7 @@ export const SETTING_KEY_NAMES = [
   'lists',
   'hiddenHosts',
   'feedUrl',
+  'feedPublicKey',
   'syncHours',
 ] as const;
 

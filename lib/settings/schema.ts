@@ -25,6 +25,8 @@ export const SettingsSchema = z.object({
   hiddenHosts: z.array(z.string().max(253)).max(MAX_HIDDEN_HOSTS).default([]),
   /** Empty: the bundled dataset only. */
   feedUrl: z.string().max(4096).default(''),
+  /** Empty: a signed feed's key is pinned on first use (docs/feed-format.md). */
+  feedPublicKey: z.string().max(200).default(''),
   syncHours: z
     .number()
     .min(1)

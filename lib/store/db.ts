@@ -97,3 +97,22 @@ export const DATA_TABLES = [
   'answers',
   'lookupIndex',
 ] as const;
+
+/**
+ * Which of the two dataset databases answers (docs/feed-format.md, "Installing"): a full v2
+ * install fills the other one in bounded batches and then moves this pointer, one small write, so
+ * a worker stopped half way leaves the old dataset answering. Kept apart from both datasets.
+ */
+export type SlotRow =
+  | { id: 'live'; name: string }
+  /** A full install in progress: into `name`, of the manifest with this hash; shards done. */
+  | { id: 'staging'; name: string; manifest: string; done: string[] };
+
+export class SlotsDb extends Dexie {
+  state!: Table<SlotRow, string>;
+
+  constructor(name = 'verdict-lens-slots') {
+    super(name);
+    this.version(1).stores({ state: 'id' });
+  }
+}

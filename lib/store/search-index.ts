@@ -286,13 +286,13 @@ export interface SearchService {
  * The background's search: the index is built lazily, once per worker life, and again only when
  * another dataset was installed (a sync or a reset), which the meta record tells.
  */
-export function createSearchService(db: VerdictDb): SearchService {
+export function createSearchService(live: () => VerdictDb): SearchService {
   type Built = { token: string | null; index: SearchIndex };
   let cached: Promise<Built> | null = null;
 
   const load = (): Promise<Built> => {
     // In slices: at 100,000 verdicts the build takes about a second, and lookups must not wait.
-    const loading = loadSearchEntries(db).then(async (l) => ({
+    const loading = loadSearchEntries(live()).then(async (l) => ({
       token: l.token,
       index: await runYielding(searchIndexSteps(l.sources)),
     }));
@@ -304,7 +304,7 @@ export function createSearchService(db: VerdictDb): SearchService {
   };
 
   const current = async (): Promise<SearchIndex> => {
-    const meta = await db.meta.get('current');
+    const meta = await live().meta.get('current');
     const token = meta ? datasetToken(meta) : null;
     const seen = cached;
     let built = seen ? await seen.catch(() => null) : null;

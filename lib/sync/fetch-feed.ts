@@ -9,10 +9,21 @@ export interface FetchOptions {
   maxBytes: number;
   etag?: string | null;
   lastModified?: string | null;
+  /**
+   * `no-store` by default: our own validators decide a feed's freshness. Content-addressed v2
+   * files may come from the HTTP cache (`default`): their hash is checked either way.
+   */
+  cache?: RequestCache;
 }
 
 export type FetchResult =
-  | { kind: 'body'; text: string; etag: string | null; lastModified: string | null }
+  | {
+      kind: 'body';
+      text: string;
+      bytes: Uint8Array;
+      etag: string | null;
+      lastModified: string | null;
+    }
   | { kind: 'not-modified' }
   | { kind: 'error'; code: SyncErrorCode; message: string };
 
@@ -83,7 +94,7 @@ export async function fetchFeed(url: string, opts: FetchOptions): Promise<FetchR
       response = await opts.fetch(url, {
         headers,
         signal: abort.signal,
-        cache: 'no-store',
+        cache: opts.cache ?? 'no-store',
         credentials: 'omit',
         // Requests go to the feed URL the user set and nowhere else (PRIVACY.md): a redirect to
         // another host, or from https to http, is not followed but refused, with the reason.
@@ -132,6 +143,7 @@ export async function fetchFeed(url: string, opts: FetchOptions): Promise<FetchR
     return {
       kind: 'body',
       text: new TextDecoder().decode(bytes),
+      bytes,
       etag: response.headers.get('etag'),
       lastModified: response.headers.get('last-modified'),
     };

@@ -7,6 +7,10 @@ import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, fetchFeed, syncError } from './f
 import type { Feed } from '../feed/schema';
 import { MAX_LISTED_PROBLEMS, type MetaRow, type SyncError } from '../model/dataset-meta';
 import { budgetOf, OverBudgetError, runNow, runYielding, type Steps } from '../model/steps';
+import type { DatasetSlots } from '../store/slots';
+import { looksLikeManifest } from './v2/authenticate';
+import type { ApplyChanges } from './v2/delta';
+import { syncManifest } from './v2/sync-manifest';
 
 export interface SyncDeps {
   fetch: typeof fetch;
@@ -18,6 +22,8 @@ export interface SyncDeps {
   clock?: () => number;
   /** How long the checking and the row building run before lookups get a turn. */
   sliceMs?: number;
+  /** Feed v2 (docs/feed-format.md): the two dataset databases, the key setting, the delta writer. */
+  v2?: { slots: DatasetSlots; publicKey: string; apply: ApplyChanges };
 }
 
 export type SyncOutcome =
@@ -99,6 +105,25 @@ async function recordFailure(db: VerdictDb, error: SyncError): Promise<SyncOutco
   return { kind: 'failed', error };
 }
 
+/** A check that found the installed dataset current. */
+async function recordChecked(
+  db: VerdictDb,
+  now: Date,
+  validators?: { etag: string | null; lastModified: string | null },
+): Promise<SyncOutcome> {
+  await db.meta
+    .where('id')
+    .equals('current')
+    .modify((m) => {
+      m.lastCheckedAt = now.toISOString();
+      m.lastError = null;
+      m.failures = 0;
+      delete m.syncStartedAt;
+      if (validators) Object.assign(m, validators);
+    });
+  return { kind: 'not-modified' };
+}
+
 /** Marks a sync as started, before anything can fail: see MetaRow.syncStartedAt. */
 async function recordStart(db: VerdictDb, now: Date): Promise<void> {
   await db.meta.update('current', { syncStartedAt: now.toISOString() });
@@ -156,17 +181,28 @@ export async function syncFeed(
       syncError('http', 'The feed answered 304 Not Modified to a plain request.', now),
     );
   }
-  if (fetched.kind === 'not-modified') {
-    await db.meta
-      .where('id')
-      .equals('current')
-      .modify((m) => {
-        m.lastCheckedAt = now.toISOString();
-        m.lastError = null;
-        m.failures = 0;
-        delete m.syncStartedAt;
-      });
-    return { kind: 'not-modified' };
+  if (fetched.kind === 'not-modified') return recordChecked(db, now);
+  if (looksLikeManifest(fetched.text)) {
+    if (!deps.v2)
+      return recordFailure(db, syncError('invalid', 'This build cannot install a v2 feed.', now));
+    const outcome = await syncManifest(
+      deps.v2.slots,
+      { url, ...fetched },
+      { fetch: deps.fetch, now: deps.now, timeoutMs: deps.timeoutMs, ...deps.v2 },
+    );
+    if (outcome.kind === 'failed') return recordFailure(deps.v2.slots.live, outcome.error);
+    if (outcome.kind === 'updated') return outcome;
+    return recordChecked(deps.v2.slots.live, now, {
+      etag: fetched.etag,
+      lastModified: fetched.lastModified,
+    });
+  }
+  // Once a feed is signed (a key is set, or this URL's dataset came signed), an unsigned document
+  // from it is a downgrade, not a v1 feed: whoever serves it could otherwise skip the signature.
+  if (deps.v2 && (deps.v2.publicKey.trim() !== '' || (sameSource && meta.signed))) {
+    const message =
+      'The feed is not a signed v2 manifest, but this feed is signed (a key is set, or its installed dataset came signed): refused. The installed dataset is kept.';
+    return recordFailure(db, syncError('signature', message, now));
   }
   const budgetMs = deps.installBudgetMs ?? INSTALL_BUDGET_MS;
   const budget = budgetOf(budgetMs, deps.clock);

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
 import { createSyncSchedule, RETRY_ALARM } from '../../../lib/background/sync-schedule';
 import type { VerdictDb } from '../../../lib/store/db';
+import { createDatasetSlots } from '../../../lib/store/slots';
 import { installFeed, readMeta } from '../../../lib/store/install';
 import { saveSettings } from '../../../lib/settings/storage';
 import { dropDbs, freshDb, hashRows } from '../support/db';
@@ -17,7 +18,7 @@ const NOW = new Date('2026-06-01T00:00:00Z');
 /** One worker life's schedule on `db`: what start.ts builds each time the worker starts. */
 const workerLife = (db: VerdictDb, fetch: typeof globalThis.fetch) =>
   createSyncSchedule({
-    db,
+    slots: createDatasetSlots(db),
     ensureDataset: async () => undefined,
     onInstalled: () => undefined,
     afterInstall: async () => undefined,

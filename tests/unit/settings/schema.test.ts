@@ -19,6 +19,7 @@ describe('defaults', () => {
       lists: { github: true, huggingface: true },
       hiddenHosts: [],
       feedUrl: '',
+      feedPublicKey: '',
       syncHours: DEFAULT_SYNC_HOURS,
     });
     expect(DEFAULT_SYNC_HOURS).toBe(6);
@@ -37,6 +38,7 @@ describe('readSettings', () => {
       lists: { github: false, huggingface: true },
       hiddenHosts: ['synthetic.example'],
       feedUrl: 'https://feeds.synthetic.test/v.json',
+      feedPublicKey: '',
       syncHours: 24,
     };
     expect(readSettings(stored)).toEqual({ settings: stored, repaired: [] });

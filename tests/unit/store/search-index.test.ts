@@ -193,7 +193,8 @@ describe('the background search service', () => {
   );
 
   it('answers nothing before a dataset is installed', async () => {
-    const service = createSearchService(freshDb());
+    const db = freshDb();
+    const service = createSearchService(() => db);
     expect(await service.search('a', 10)).toEqual([]);
   });
 
@@ -205,7 +206,7 @@ describe('the background search service', () => {
       { source: 'bundled' },
       new Date('2026-01-02T00:00:00Z'),
     );
-    const service = createSearchService(db);
+    const service = createSearchService(() => db);
     let reads = 0;
     db.verdicts.hook('reading', (row) => {
       reads++;

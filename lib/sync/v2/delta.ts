@@ -1,0 +1,122 @@
+import type { Comparison, Reviewer, Tool, Verdict } from '../../feed/schema';
+import { addHash, formatDigest, lineHash, parseDigest, subtractHash } from '../../feed/v2/digest';
+import {
+  DeltaLineSchema,
+  type DeltaRef,
+  type RecordKind,
+  type ShardLine,
+} from '../../feed/v2/schema';
+import type { MetaRow, SyncError } from '../../model/dataset-meta';
+import type { VerdictDb } from '../../store/db';
+import { fetchNamedFile, type FileDeps } from './fetch-file';
+import { parseLines } from './shard-lines';
+
+/**
+ * A delta from the installed seq straight to the manifest's: its changes are checked against the
+ * whole-state digest before anything is written (the installed records it replaces or deletes
+ * are hashed, the new ones added), then applied in one transaction. A digest that does not come
+ * out, or changes that do not apply, send the sync to the full install instead.
+ */
+
+export interface DatasetChanges {
+  put: { reviewers: Reviewer[]; tools: Tool[]; verdicts: Verdict[]; comparisons: Comparison[] };
+  delete: { reviewers: string[]; tools: string[]; verdicts: string[]; comparisons: string[] };
+}
+
+export type ApplyChanges = (db: VerdictDb, changes: DatasetChanges, meta: MetaRow) => Promise<void>;
+
+export type DeltaOutcome =
+  | { kind: 'applied' }
+  /** Not this delta: the sync falls back to the shards. */
+  | { kind: 'fallback'; reason: string }
+  /** The file is not what the signed manifest names: the whole sync is refused. */
+  | { kind: 'refused'; error: SyncError };
+
+const PLURAL = {
+  reviewer: 'reviewers',
+  tool: 'tools',
+  verdict: 'verdicts',
+  comparison: 'comparisons',
+} as const satisfies Record<RecordKind, keyof DatasetChanges['put']>;
+
+/** The installed record of a kind and id as a shard line, or null when there is none. */
+async function installedLine(
+  db: VerdictDb,
+  kind: RecordKind,
+  id: string,
+): Promise<ShardLine | null> {
+  switch (kind) {
+    case 'reviewer': {
+      const r = await db.reviewers.get(id);
+      return r ? { kind, record: r } : null;
+    }
+    case 'tool': {
+      const row = await db.tools.get(id);
+      if (!row) return null;
+      const { nameLower: _nameLower, ...record } = row;
+      return { kind, record };
+    }
+    case 'comparison': {
+      const c = await db.comparisons.get(id);
+      return c ? { kind, record: c } : null;
+    }
+    case 'verdict': {
+      // The whole verdict lives in its tool's answer; the verdicts table keeps the slim row.
+      const slim = await db.verdicts.get(id);
+      const answer = slim && (await db.answers.get(slim.toolId));
+      const record = answer?.verdicts.find((v) => v.id === id);
+      return record ? { kind, record } : null;
+    }
+  }
+}
+
+export async function applyDelta(
+  db: VerdictDb,
+  input: {
+    ref: DeltaRef;
+    manifestUrl: string;
+    digest: string;
+    installedDigest: string;
+    meta: MetaRow;
+  },
+  deps: FileDeps & { apply: ApplyChanges },
+): Promise<DeltaOutcome> {
+  const file = await fetchNamedFile(input.manifestUrl, input.ref, deps);
+  if (!file.ok) return { kind: 'refused', error: file.error };
+  const parsed = parseLines(file.text, DeltaLineSchema, input.ref.path);
+  if (!parsed.ok) return { kind: 'fallback', reason: parsed.problems[0] ?? 'invalid delta' };
+  let digest = parseDigest(input.installedDigest);
+  if (digest === null) return { kind: 'fallback', reason: 'no digest is installed' };
+  const changes: DatasetChanges = {
+    put: { reviewers: [], tools: [], verdicts: [], comparisons: [] },
+    delete: { reviewers: [], tools: [], verdicts: [], comparisons: [] },
+  };
+  const seen = new Set<string>();
+  for (const line of parsed.lines) {
+    const id = line.op === 'put' ? line.record.id : line.id;
+    const key = `${line.kind}:${id}`;
+    if (seen.has(key)) return { kind: 'fallback', reason: `${key} changes twice in one delta` };
+    seen.add(key);
+    const old = await installedLine(db, line.kind, id);
+    if (old) digest = subtractHash(digest, await lineHash(old));
+    if (line.op === 'put') {
+      const next = { kind: line.kind, record: line.record } as ShardLine;
+      digest = addHash(digest, await lineHash(next));
+      (changes.put[PLURAL[line.kind]] as object[]).push(line.record);
+    } else {
+      if (!old) return { kind: 'fallback', reason: `${key} is deleted but not installed` };
+      changes.delete[PLURAL[line.kind]].push(id);
+    }
+  }
+  if (formatDigest(digest) !== input.digest)
+    return {
+      kind: 'fallback',
+      reason: 'the dataset after the delta would not match the manifest’s digest',
+    };
+  try {
+    await deps.apply(db, changes, input.meta);
+  } catch (error) {
+    return { kind: 'fallback', reason: error instanceof Error ? error.message : String(error) };
+  }
+  return { kind: 'applied' };
+}

@@ -1,0 +1,241 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { answerForTool } from '../../../../lib/store/answers';
+import { VerdictDb } from '../../../../lib/store/db';
+import { installFeed } from '../../../../lib/store/install';
+import { createDatasetSlots, type DatasetSlots } from '../../../../lib/store/slots';
+import { syncFeed, type SyncDeps } from '../../../../lib/sync/sync-feed';
+import type { ApplyChanges } from '../../../../lib/sync/v2/delta';
+import { hashRows } from '../../support/db';
+import { syntheticFeed, toFeed } from '../../support/feeds';
+import { buildTree, flipByte, newKeyPair, treeFetch, type Tree } from '../../support/v2-tree';
+
+const BASE = 'https://feeds.synthetic.test/v2/';
+const URL_ = `${BASE}manifest.json`;
+const NOW = new Date('2026-06-02T00:00:00Z');
+const noDeltas: ApplyChanges = () => Promise.reject(new Error('no deltas in this test'));
+
+const opened: DatasetSlots[] = [];
+afterEach(async () => {
+  for (const slots of opened.splice(0)) {
+    await slots.live.delete();
+    await slots.spare().delete();
+  }
+});
+
+async function freshSlots() {
+  const slots = createDatasetSlots(new VerdictDb(`verdict-lens-v2-${randomUUID()}`));
+  opened.push(slots);
+  await slots.ready();
+  await installFeed(slots.live, toFeed(syntheticFeed({ tag: 'bundled' })), { source: 'bundled' });
+  return slots;
+}
+
+/** Every table of both databases and which one is live. */
+const fingerprint = async (slots: DatasetSlots) =>
+  `${slots.live.name} ${await hashRows(slots.live)} ${await hashRows(slots.spare())}`;
+
+function deps(
+  slots: DatasetSlots,
+  tree: () => Tree,
+  publicKey = '',
+): SyncDeps & { calls: string[] } {
+  const served = treeFetch(BASE, tree);
+  return {
+    fetch: served.fetch,
+    calls: served.calls,
+    now: () => NOW,
+    v2: { slots, publicKey, apply: noDeltas },
+  };
+}
+
+const feedV = (tag: string, tools = 12) =>
+  toFeed(syntheticFeed({ tools, verdicts: tools * 2, comparisons: 5, tag }));
+
+describe('a v2 feed', () => {
+  it('installs into the spare database and moves the pointer, pinning the key', async () => {
+    const slots = await freshSlots();
+    const key = await newKeyPair();
+    const tree = await buildTree(feedV('one'), { seq: 1, key });
+    const first = slots.live.name;
+    const outcome = await syncFeed(
+      slots.live,
+      URL_,
+      deps(slots, () => tree),
+    );
+    expect(outcome.kind).toBe('updated');
+    expect(slots.live.name).not.toBe(first);
+    const meta = await slots.live.meta.get('current');
+    expect(meta?.signed).toMatchObject({
+      seq: 1,
+      publicKey: key.publicKey,
+      keyFrom: 'pinned',
+      via: 'shards',
+    });
+    expect(await slots.live.tools.count()).toBe(12);
+    const answer = await answerForTool(slots.live, 'synthetic-tool-3');
+    expect(answer?.tool.name).toBe('Synthetic Tool 3 (one)');
+    // The old dataset is emptied once nothing reads it.
+    expect(await slots.spare().tools.count()).toBe(0);
+    // A reopened worker finds the same live database.
+    const again = createDatasetSlots(new VerdictDb(first));
+    expect((await again.ready()).name).toBe(slots.live.name);
+  });
+
+  it('answers "not modified" to the same manifest served again without validators', async () => {
+    const slots = await freshSlots();
+    const key = await newKeyPair();
+    const tree = await buildTree(feedV('one'), { seq: 1, key });
+    await syncFeed(
+      slots.live,
+      URL_,
+      deps(slots, () => tree),
+    );
+    const before = await fingerprint(slots);
+    const d = deps(slots, () => tree);
+    expect((await syncFeed(slots.live, URL_, d)).kind).toBe('not-modified');
+    expect(d.calls.filter((c) => c.includes('/shards/'))).toEqual([]);
+    // Only the check's bookkeeping changed, which the fingerprint leaves out.
+    expect(await fingerprint(slots)).toBe(before);
+  });
+
+  it.each([
+    ['a flipped byte in a shard', 'shard', 'hash-mismatch'],
+    ['a flipped byte in the manifest', 'manifest', 'signature'],
+    ['a manifest signed by another key', 'other-key', 'key-changed'],
+    ['an older manifest served again', 'replay', 'replay'],
+    ['an expired manifest', 'expired', 'expired'],
+    ['no signature', 'no-sig', 'signature'],
+  ] as const)('refuses %s and leaves every table as it was', async (_name, attack, code) => {
+    const slots = await freshSlots();
+    const key = await newKeyPair();
+    const v1 = await buildTree(feedV('one'), { seq: 1, key });
+    const v2 = await buildTree(feedV('two'), { seq: 2, key });
+    await syncFeed(
+      slots.live,
+      URL_,
+      deps(slots, () => v1),
+    );
+    const signedSync = await syncFeed(
+      slots.live,
+      URL_,
+      deps(slots, () => v2),
+    );
+    expect(signedSync.kind).toBe('updated');
+    let served: Tree;
+    if (attack === 'shard') {
+      const v3 = await buildTree(feedV('three'), { seq: 3, key });
+      served = flipByte(
+        v3,
+        [...v3.keys()].find((p) => p.startsWith('shards/'))!,
+        40,
+      );
+    } else if (attack === 'manifest') {
+      const v3 = await buildTree(feedV('three'), { seq: 3, key });
+      served = flipByte(v3, 'manifest.json', 30);
+    } else if (attack === 'other-key') {
+      served = await buildTree(feedV('three'), { seq: 3, key: await newKeyPair() });
+    } else if (attack === 'replay') {
+      served = v1;
+    } else if (attack === 'expired') {
+      served = await buildTree(feedV('three'), {
+        seq: 3,
+        key,
+        generatedAt: '2026-05-01T00:00:00.000Z',
+        expiresAt: '2026-06-01T00:00:00.000Z',
+      });
+    } else {
+      served = new Map(await buildTree(feedV('three'), { seq: 3, key }));
+      served.delete('manifest.json.sig');
+    }
+    const before = await fingerprint(slots);
+    const outcome = await syncFeed(
+      slots.live,
+      URL_,
+      deps(slots, () => served),
+    );
+    expect(outcome).toMatchObject({ kind: 'failed', error: { code } });
+    expect(await fingerprint(slots)).toBe(before);
+    const meta = await slots.live.meta.get('current');
+    expect(meta?.lastError?.code).toBe(code);
+    expect(meta?.signed?.seq).toBe(2);
+  });
+
+  it('with a key set, accepts only that key', async () => {
+    const slots = await freshSlots();
+    const key = await newKeyPair();
+    const other = await newKeyPair();
+    const tree = await buildTree(feedV('one'), { seq: 1, key: other });
+    const before = await fingerprint(slots);
+    const refused = await syncFeed(
+      slots.live,
+      URL_,
+      deps(slots, () => tree, key.publicKey),
+    );
+    expect(refused).toMatchObject({ kind: 'failed', error: { code: 'signature' } });
+    expect(await fingerprint(slots)).toBe(before);
+    const good = await buildTree(feedV('one'), { seq: 1, key });
+    expect(
+      (
+        await syncFeed(
+          slots.live,
+          URL_,
+          deps(slots, () => good, key.publicKey),
+        )
+      ).kind,
+    ).toBe('updated');
+    expect((await slots.live.meta.get('current'))?.signed?.keyFrom).toBe('settings');
+  });
+
+  it('carries on after a worker stopped mid-install, fetching only the shards not yet in', async () => {
+    const slots = await freshSlots();
+    const key = await newKeyPair();
+    const tree = await buildTree(feedV('one', 40), { seq: 1, key, shards: 8 });
+    const before = await fingerprint(slots);
+    const shardPaths = [...tree.keys()].filter((p) => p.startsWith('shards/'));
+    // The "worker" dies at the fourth shard download: the promise never settles.
+    let served = 0;
+    const dying = treeFetch(BASE, () => tree);
+    const stop = new Error('worker stopped');
+    const killed = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input).includes('/shards/') && ++served === 4) throw stop;
+      return dying.fetch(input, init);
+    }) as typeof fetch;
+    const first = await syncFeed(slots.live, URL_, { ...deps(slots, () => tree), fetch: killed });
+    // Here a network error stands in for the stop; the live dataset is untouched either way.
+    expect(first.kind).toBe('failed');
+    expect(slots.live.name).toBe(await freshName(slots));
+    expect(await hashRows(slots.live)).toBe(before.split(' ')[1]);
+    const d = deps(slots, () => tree);
+    expect((await syncFeed(slots.live, URL_, d)).kind).toBe('updated');
+    const fetchedShards = d.calls.filter((c) => c.includes('/shards/'));
+    expect(fetchedShards.length).toBe(shardPaths.length - 3);
+    expect(await slots.live.tools.count()).toBe(40);
+  });
+});
+
+describe('a signed feed served unsigned (a downgrade)', () => {
+  it('is refused when the installed dataset came signed from the same URL', async () => {
+    const slots = await freshSlots();
+    const key = await newKeyPair();
+    const tree = await buildTree(feedV('one'), { seq: 1, key });
+    await syncFeed(
+      slots.live,
+      URL_,
+      deps(slots, () => tree),
+    );
+    const before = await fingerprint(slots);
+    const v1 = new Map([
+      ['manifest.json', new TextEncoder().encode(JSON.stringify(syntheticFeed({ tag: 'v1' })))],
+    ]);
+    const outcome = await syncFeed(
+      slots.live,
+      URL_,
+      deps(slots, () => v1),
+    );
+    expect(outcome).toMatchObject({ kind: 'failed', error: { code: 'signature' } });
+    expect(await fingerprint(slots)).toBe(before);
+  });
+});
+
+const freshName = async (slots: DatasetSlots) => slots.live.name;
