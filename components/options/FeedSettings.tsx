@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { checkFeedUrl } from '../../lib/feed/url-rules';
+import { parsePublicKey } from '../../lib/feed/v2/signature';
 import { feedStatusLines, lastErrorText, problemList } from '../../lib/ui/feed-status';
 import { numberText, uiLocale } from '../../lib/ui/locale';
 import { feedOriginPattern, requestHostAccess, type GrantOutcome } from '../../lib/ui/host-grants';
@@ -17,6 +18,7 @@ type Busy = 'save' | 'sync' | 'reset' | null;
 interface Props {
   /** The stored values, live. */
   feedUrl: string;
+  feedPublicKey: string;
   syncHours: number;
 }
 
@@ -31,13 +33,16 @@ function sameUrl(typed: string, saved: string): boolean {
 }
 
 /** Feed URL, sync now, reset, interval, and a plain-words status of the installed dataset. */
-export function FeedSettings({ feedUrl, syncHours }: Props) {
+export function FeedSettings({ feedUrl, feedPublicKey, syncHours }: Props) {
   const id = useId();
   const [status, setStatus] = useState<StatusAnswer | null>(null);
   const [statusError, setStatusError] = useState<string | null>(null);
   const [input, setInput] = useState(feedUrl);
   const [seenUrl, setSeenUrl] = useState(feedUrl);
   const [urlError, setUrlError] = useState<string | null>(null);
+  const [keyInput, setKeyInput] = useState(feedPublicKey);
+  const [seenKey, setSeenKey] = useState(feedPublicKey);
+  const [keyError, setKeyError] = useState<string | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const [message, setMessage] = useState('');
   const hours = useSavedSetting('syncHours', syncHours);
@@ -68,9 +73,26 @@ export function FeedSettings({ feedUrl, syncHours }: Props) {
     return () => clearInterval(timer);
   }, [backgroundSyncing, refresh]);
 
-  /** Saves the typed URL; null (and the background's message shown) when it is refused. */
-  const saveUrl = async (url: string): Promise<StatusAnswer | null> => {
-    const reply = await send({ type: 'setFeedUrl', url });
+  if (seenKey !== feedPublicKey) {
+    setSeenKey(feedPublicKey);
+    if (keyInput.trim() === seenKey) setKeyInput(feedPublicKey);
+  }
+
+  /** Saves the typed URL (and key); null (and the message shown) when either is refused. */
+  const saveUrl = async (url: string, publicKey?: string): Promise<StatusAnswer | null> => {
+    if (publicKey !== undefined && publicKey.trim() !== '') {
+      const parsed = parsePublicKey(publicKey);
+      if (!parsed.ok) {
+        setKeyError(i18n.t('feed.publicKeyInvalid'));
+        return null;
+      }
+    }
+    setKeyError(null);
+    const reply = await send(
+      publicKey === undefined
+        ? { type: 'setFeedUrl', url }
+        : { type: 'setFeedUrl', url, publicKey },
+    );
     if (!reply.ok) {
       setUrlError(reply.error.message);
       return null;
@@ -78,6 +100,7 @@ export function FeedSettings({ feedUrl, syncHours }: Props) {
     setUrlError(null);
     setStatus(reply.data);
     setInput(reply.data.feedUrl);
+    setKeyInput(reply.data.feedPublicKey);
     return reply.data;
   };
 
@@ -120,7 +143,7 @@ export function FeedSettings({ feedUrl, syncHours }: Props) {
   const onSave = () => {
     const access = askFeedAccess(input);
     return run('save', async () => {
-      const saved = await saveUrl(input);
+      const saved = await saveUrl(input, keyInput);
       if (!saved) return;
       if (saved.feedUrl === '') {
         setMessage(i18n.t('feed.cleared'));
@@ -135,8 +158,8 @@ export function FeedSettings({ feedUrl, syncHours }: Props) {
     const access = askFeedAccess(input);
     return run('sync', async () => {
       let saved = status?.feedUrl ?? feedUrl;
-      if (!sameUrl(input, saved)) {
-        const answer = await saveUrl(input);
+      if (!sameUrl(input, saved) || keyInput.trim() !== (status?.feedPublicKey ?? feedPublicKey)) {
+        const answer = await saveUrl(input, keyInput);
         if (!answer) return;
         saved = answer.feedUrl;
       }
@@ -208,6 +231,32 @@ export function FeedSettings({ feedUrl, syncHours }: Props) {
           {urlError && (
             <p className="vl-error" id={`${id}-url-error`} role="alert">
               {urlError}
+            </p>
+          )}
+        </div>
+        <div className="vl-field">
+          <label htmlFor={`${id}-key`}>{i18n.t('feed.publicKey')}</label>
+          <input
+            id={`${id}-key`}
+            className="vl-input vl-mono"
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder={i18n.t('feed.publicKeyPlaceholder')}
+            value={keyInput}
+            aria-invalid={keyError !== null}
+            aria-describedby={`${id}-key-hint${keyError ? ` ${id}-key-error` : ''}`}
+            onChange={(e) => {
+              setKeyInput(e.target.value);
+              setKeyError(null);
+            }}
+          />
+          <p className="vl-hint" id={`${id}-key-hint`}>
+            {i18n.t('feed.publicKeyHint')}
+          </p>
+          {keyError && (
+            <p className="vl-error" id={`${id}-key-error`} role="alert">
+              {keyError}
             </p>
           )}
         </div>

@@ -45,7 +45,11 @@ export function OptionsPage() {
       {loaded ? (
         <>
           <ReviewerChoices stored={settings.reviewers} />
-          <FeedSettings feedUrl={settings.feedUrl} syncHours={settings.syncHours} />
+          <FeedSettings
+            feedUrl={settings.feedUrl}
+            feedPublicKey={settings.feedPublicKey}
+            syncHours={settings.syncHours}
+          />
           <SiteSettings
             sites={settings.sites}
             lists={settings.lists}

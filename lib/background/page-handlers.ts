@@ -1,4 +1,5 @@
 import { checkFeedUrl } from '../feed/url-rules';
+import { parsePublicKey } from '../feed/v2/signature';
 import type { StatusAnswer } from '../messaging/protocol';
 import { answerForVerdict } from '../store/answers';
 import { datasetCoverage } from '../store/coverage';
@@ -11,8 +12,16 @@ import { loadSettings, saveSettings } from '../settings/storage';
 /** The messages only the extension's own pages may send: settings, sync, the whole dataset. */
 export function createPageHandlers(state: WorkerState): PageHandlers {
   const status = async (): Promise<StatusAnswer> => {
-    const [meta, { settings }] = await Promise.all([readMeta(state.db), loadSettings()]);
-    return { meta: meta ?? null, feedUrl: settings.feedUrl, syncing: state.sync.busy() };
+    const [meta, { settings }] = await Promise.all([
+      state.slots.ready().then(readMeta),
+      loadSettings(),
+    ]);
+    return {
+      meta: meta ?? null,
+      feedUrl: settings.feedUrl,
+      feedPublicKey: settings.feedPublicKey,
+      syncing: state.sync.busy(),
+    };
   };
 
   return {
@@ -28,14 +37,20 @@ export function createPageHandlers(state: WorkerState): PageHandlers {
       return status();
     },
 
-    setFeedUrl: async ({ url }) => {
+    setFeedUrl: async ({ url, publicKey }) => {
+      // Both are checked before either is saved: a refused key leaves the URL as it was too.
+      let feedUrl = '';
       if (url.trim() !== '') {
         const checked = checkFeedUrl(url);
         if (!checked.ok) throw new Error(checked.message);
-        await saveSettings({ feedUrl: checked.url });
-      } else {
-        await saveSettings({ feedUrl: '' });
+        feedUrl = checked.url;
       }
+      const key = publicKey?.trim();
+      if (key) {
+        const parsed = parsePublicKey(key);
+        if (!parsed.ok) throw new Error(parsed.message);
+      }
+      await saveSettings(key === undefined ? { feedUrl } : { feedUrl, feedPublicKey: key });
       await state.sync.schedule();
       return status();
     },

@@ -49,7 +49,8 @@ export type PageRequest =
   | { type: 'getStatus' }
   | { type: 'syncNow' }
   | { type: 'resetToBundled' }
-  | { type: 'setFeedUrl'; url: string }
+  /** Saves the feed URL, and the feed public key when given ('' clears it). */
+  | { type: 'setFeedUrl'; url: string; publicKey?: string }
   | { type: 'getProductSites' }
   /** What the installed dataset covers, counted from it (the welcome page). */
   | { type: 'getCoverage' }
@@ -115,6 +116,7 @@ export type SettingsMiss =
 export interface StatusAnswer {
   meta: MetaRow | null;
   feedUrl: string;
+  feedPublicKey: string;
   syncing: boolean;
 }
 

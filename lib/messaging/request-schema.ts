@@ -31,7 +31,11 @@ export const PageRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('getStatus') }),
   z.object({ type: z.literal('syncNow') }),
   z.object({ type: z.literal('resetToBundled') }),
-  z.object({ type: z.literal('setFeedUrl'), url }),
+  z.object({
+    type: z.literal('setFeedUrl'),
+    url,
+    publicKey: z.string().max(200).optional(),
+  }),
   z.object({ type: z.literal('getProductSites') }),
   z.object({ type: z.literal('getCoverage') }),
   z.object({

@@ -39,7 +39,8 @@ export function createDatasetSlots(primary: VerdictDb = new VerdictDb()): Datase
         if (row?.id === 'live') live = byName(row.name);
         return live;
       });
-      return opening;
+      // The database live now: a switch after the first read moves it.
+      return opening.then(() => live);
     },
     spare: () => byName(live.name === names[0] ? names[1] : names[0]),
     staging: async () => {

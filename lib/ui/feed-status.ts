@@ -29,6 +29,15 @@ export function feedStatusLines(meta: MetaRow | null, syncing: boolean, locale: 
   const { tools, verdicts } = meta.counts;
   const n = (x: number): [string] => [x.toLocaleString(locale)];
   lines.push(i18n.t('status.source', { source: sourceText(meta.source) }));
+  if (meta.signed)
+    lines.push(
+      i18n.t('status.signed', {
+        seq: meta.signed.seq.toLocaleString(locale),
+        key: `${meta.signed.publicKey.slice(0, 20)}…`,
+        how: i18n.t(meta.signed.keyFrom === 'settings' ? 'status.keySettings' : 'status.keyPinned'),
+      }),
+    );
+  else if (meta.source !== 'bundled') lines.push(i18n.t('status.unsigned'));
   lines.push(i18n.t('status.feedDate', { date: dateText(meta.generatedAt, locale) }));
   lines.push(
     i18n.t('status.contains', {

@@ -27,7 +27,7 @@ describe('getStatus', () => {
   it('reports no dataset before the first install, then the bundled one', async () => {
     const w = testWorker({ bundled });
     const before = await w.page.getStatus({ type: 'getStatus' }, PAGE);
-    expect(before).toEqual({ meta: null, feedUrl: '', syncing: false });
+    expect(before).toEqual({ meta: null, feedUrl: '', feedPublicKey: '', syncing: false });
     await w.state.dataset.ensure();
     const after = await w.page.getStatus({ type: 'getStatus' }, PAGE);
     expect(after.meta).toMatchObject({ source: 'bundled', counts: { tools: 2, verdicts: 2 } });
@@ -52,6 +52,23 @@ describe('setFeedUrl', () => {
       w.page.setFeedUrl({ type: 'setFeedUrl', url: 'http://feeds.synthetic.test/f.json' }, PAGE),
     ).rejects.toThrow(/https:\/\//);
     expect((await loadSettings()).settings.feedUrl).toBe(FEED_URL);
+  });
+
+  it('saves a feed public key with the URL, and refuses one that is no key', async () => {
+    const w = testWorker({ bundled });
+    const key = `ed25519:${btoa(String.fromCharCode(...new Uint8Array(32).fill(7)))}`;
+    const status = await w.page.setFeedUrl(
+      { type: 'setFeedUrl', url: FEED_URL, publicKey: ` ${key}\n` },
+      PAGE,
+    );
+    expect(status.feedPublicKey).toBe(key);
+    await expect(
+      w.page.setFeedUrl({ type: 'setFeedUrl', url: FEED_URL, publicKey: 'ed25519:short' }, PAGE),
+    ).rejects.toThrow(/32 bytes/);
+    expect((await loadSettings()).settings.feedPublicKey).toBe(key);
+    // Without the field, the key stays as it is.
+    await w.page.setFeedUrl({ type: 'setFeedUrl', url: FEED_URL }, PAGE);
+    expect((await loadSettings()).settings.feedPublicKey).toBe(key);
   });
 });
 
