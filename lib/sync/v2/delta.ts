@@ -82,7 +82,11 @@ export async function applyDelta(
   deps: FileDeps & { apply: ApplyChanges },
 ): Promise<DeltaOutcome> {
   const file = await fetchNamedFile(input.manifestUrl, input.ref, deps);
-  if (!file.ok) return { kind: 'refused', error: file.error };
+  // A delta that is not the file the manifest names is an attack or a broken upload: refused.
+  // One that did not arrive (gone from the server, a network error) leaves the shards to try.
+  if (!file.ok && file.error.code === 'hash-mismatch')
+    return { kind: 'refused', error: file.error };
+  if (!file.ok) return { kind: 'fallback', reason: file.error.message };
   const parsed = parseLines(file.text, DeltaLineSchema, input.ref.path);
   if (!parsed.ok) return { kind: 'fallback', reason: parsed.problems[0] ?? 'invalid delta' };
   let digest = parseDigest(input.installedDigest);

@@ -20,6 +20,8 @@ export class FeedServer {
   private server: Server;
   private routes = new Map<string, FeedResponse>();
   readonly requests: { path: string; headers: IncomingMessage['headers'] }[] = [];
+  /** Each body sent, by path and size: what a client downloaded. */
+  readonly served: { path: string; bytes: number }[] = [];
 
   constructor() {
     this.server = createServer((req, res) => void this.answer(req, res));
@@ -37,6 +39,11 @@ export class FeedServer {
   set(path: string, response: FeedResponse): string {
     this.routes.set(path, response);
     return this.url(path);
+  }
+
+  /** Takes a path off the server: it answers 404 from now on. */
+  unset(path: string): void {
+    this.routes.delete(path);
   }
 
   private async answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -57,6 +64,7 @@ export class FeedServer {
       ...(route.etag ? { ETag: route.etag } : {}),
       ...route.headers,
     });
+    this.served.push({ path, bytes: Buffer.byteLength(route.body) });
     res.end(route.body);
   }
 
