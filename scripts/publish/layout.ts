@@ -59,6 +59,9 @@ function fill(entries: readonly Entry[], count: number): Bucket[] {
   return buckets;
 }
 
+const emptyBuckets = (buckets: Bucket[]) =>
+  buckets.filter((bucket) => bucket.entries.length === 0).length;
+
 export interface ShardPlan {
   count: number;
   shards: PlannedFile[];
@@ -71,7 +74,8 @@ export interface ShardPlan {
  * unchanged buckets keep their bytes and so their content-addressed paths (a CDN serves them from
  * cache), else 1; doubled while a shard holding more than one placement key is over `target`.
  * (Doubling splits every bucket in two; a bucket of one tool's records cannot be split, and only
- * has to stay under the hard cap.)
+ * has to stay under the hard cap. Doubling also stops where it would leave two shards empty,
+ * which a manifest cannot list: both would be the one empty file.)
  */
 export function planShards(
   state: State,
@@ -82,14 +86,18 @@ export function planShards(
   const entries = sortedEntries(state);
   let count = previousCount ?? 1;
   let buckets = fill(entries, count);
+  const overCap = (list: Bucket[]) => list.find((bucket) => bucket.bytes > V2_LIMITS.shardBytes);
   while (
     count * 2 <= V2_LIMITS.shards &&
     buckets.some((bucket) => bucket.bytes > target && bucket.key === null)
   ) {
+    const next = fill(entries, count * 2);
+    // Few placement keys (one big tool and the reviewers): splitting on makes empty shards only.
+    if (emptyBuckets(next) > 1 && !overCap(buckets)) break;
     count *= 2;
-    buckets = fill(entries, count);
+    buckets = next;
   }
-  const over = buckets.find((bucket) => bucket.bytes > V2_LIMITS.shardBytes);
+  const over = overCap(buckets);
   if (over) {
     const [first] = over.entries;
     const what = over.key ? `the records of ${over.key}` : `one of ${count} shards`;
@@ -99,10 +107,10 @@ export function planShards(
     );
   }
   // Two empty shards would be one file named twice, which a manifest may not list.
-  if (buckets.filter((bucket) => bucket.entries.length === 0).length > 1) {
+  if (emptyBuckets(buckets) > 1) {
     if (previousCount !== undefined && allowRestart) return planShards(state, target);
     throw new PublishError(
-      `${count} shards would leave more than one empty; give a larger --shard-bytes`,
+      `${count} shards would leave more than one empty (two empty shards are one file named twice); give a larger --shard-bytes`,
     );
   }
   const shards = buckets.map((bucket) => fileOf(bucket.entries.map((entry) => entry.text)));
