@@ -61,7 +61,8 @@ Commands:
       seq grows by one, unchanged shards keep their files, and deltas are written from the
       previous seq and from each seq it had a delta from (at most --keep-deltas, default 8).
       The manifest expires after N days (default 30, at most 90); shards aim to stay under
-      --shard-bytes (default 2 MiB; never over 4 MiB). Old files are left in DIR.
+      --shard-bytes (default 2 MiB; never over 4 MiB). Old files are left in DIR; a DIR that
+      already holds a publication needs --previous.
 
 Options:
   -h, --help    Show this help.

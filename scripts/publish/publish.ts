@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Feed } from '../../lib/feed/schema';
 import { formatDigest } from '../../lib/feed/v2/digest';
@@ -58,6 +58,15 @@ export interface PublishResult {
   deltas: DeltaSummary[];
 }
 
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function writeAtomic(path: string, data: string): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
@@ -87,6 +96,11 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
   const state = stateOfFeed(options.feed);
 
   let previous: Awaited<ReturnType<typeof readTree>> | undefined;
+  if (options.previousDir === undefined && (await exists(join(options.outDir, MANIFEST_FILE))))
+    // A seq 1 over a later seq would be refused by every client that has the later one.
+    throw new PublishError(
+      `${options.outDir} already holds a publication: give --previous ${options.outDir} to publish the next seq, or another --out`,
+    );
   if (options.previousDir !== undefined) {
     previous = await readTree(options.previousDir, {
       publicKey: options.newKey ? undefined : key.publicKey,

@@ -177,7 +177,7 @@ describe('keygen', () => {
   });
 });
 
-describe('publish', () => {
+describe('publish', { timeout: 30_000 }, () => {
   it('publishes the bundled dataset: a signed manifest whose shards reassemble into the feed', async () => {
     const out = scratch('bundled');
     const result = await publish(BUNDLED, out, AT[0]!);
@@ -218,9 +218,20 @@ describe('publish', () => {
     expect(noKey.stderr).toMatch(/cannot read .*missing\.key: no such file/);
     expect(existsSync(out)).toBe(false);
   });
+
+  it('refuses to start again at seq 1 over an earlier publication', async () => {
+    const out = scratch('twice');
+    await publish(BUNDLED, out, AT[0]!);
+    const files = treeFiles(out);
+    const again = await run(['publish', BUNDLED, '--key', key, '--out', out]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already holds a publication: give --previous/);
+    expect(treeFiles(out)).toEqual(files);
+  });
 });
 
-describe('publish --previous', () => {
+// Publishing 2,000 tools twice and reading them back takes seconds on a busy 2-core machine.
+describe('publish --previous', { timeout: 30_000 }, () => {
   const TOOLS = 2000;
   const base = synthFeed({ tools: TOOLS, seed: 11 });
   const { feed: next, changed } = onePercentChanged(base);
