@@ -1,6 +1,8 @@
-// Writes docs/feed.schema.json from the zod schema in lib/feed/schema.ts.
+// Writes docs/*.schema.json from the zod schemas in lib/feed/schema.ts and lib/feed/v2/schema.ts.
 import { writeFileSync } from 'node:fs';
-import { feedJsonSchemaText } from './feed-json-schema';
+import { SCHEMA_FILES } from './feed-json-schema';
 
-writeFileSync(new URL('../docs/feed.schema.json', import.meta.url), feedJsonSchemaText());
-console.log('wrote docs/feed.schema.json');
+for (const [name, text] of Object.entries(SCHEMA_FILES)) {
+  writeFileSync(new URL(`../docs/${name}`, import.meta.url), text());
+  console.log(`wrote docs/${name}`);
+}
