@@ -108,8 +108,8 @@ export async function applyDelta(
       digest = addHash(digest, await lineHash(next));
       (changes.put[PLURAL[line.kind]] as object[]).push(line.record);
     } else {
-      if (!old) return { kind: 'fallback', reason: `${key} is deleted but not installed` };
-      changes.delete[PLURAL[line.kind]].push(id);
+      // A composed delta (from an older seq) may delete what that seq never had: nothing to do.
+      if (old) changes.delete[PLURAL[line.kind]].push(id);
     }
   }
   if (formatDigest(digest) !== input.digest)
