@@ -14,6 +14,8 @@ export interface DatasetSlots {
   /** The install in progress, if one was started (and not finished) for this manifest. */
   staging(): Promise<Extract<SlotRow, { id: 'staging' }> | undefined>;
   markStaging(row: Extract<SlotRow, { id: 'staging' }>): Promise<void>;
+  /** Forgets the install in progress (it was refused: nothing of it is kept). */
+  dropStaging(): Promise<void>;
   /** Makes `db` live and forgets the staging record, in one write. */
   switchTo(db: VerdictDb): Promise<void>;
 }
@@ -49,6 +51,9 @@ export function createDatasetSlots(primary: VerdictDb = new VerdictDb()): Datase
     },
     markStaging: async (row) => {
       await pointer.state.put(row);
+    },
+    dropStaging: async () => {
+      await pointer.state.delete('staging');
     },
     async switchTo(db) {
       await pointer.transaction('rw', pointer.state, async () => {

@@ -96,7 +96,7 @@ export async function installShards(
   }
   const refuse = async (error: SyncError): Promise<never> => {
     await clearAll(target);
-    await slots.markStaging({ id: 'staging', name: target.name, manifest: '', done: [] });
+    await slots.dropStaging();
     throw new InstallRefused(error);
   };
   const now = deps.now;
