@@ -1,5 +1,6 @@
 import { checkFeedUrl } from '../feed/url-rules';
 import type { StatusAnswer } from '../messaging/protocol';
+import { TextError } from '../model/worker-text';
 import { answerForVerdict } from '../store/answers';
 import { datasetCoverage } from '../store/coverage';
 import { readMeta } from '../store/install';
@@ -31,7 +32,7 @@ export function createPageHandlers(state: WorkerState): PageHandlers {
     setFeedUrl: async ({ url }) => {
       if (url.trim() !== '') {
         const checked = checkFeedUrl(url);
-        if (!checked.ok) throw new Error(checked.message);
+        if (!checked.ok) throw new TextError(checked.message, checked.text);
         await saveSettings({ feedUrl: checked.url });
       } else {
         await saveSettings({ feedUrl: '' });
