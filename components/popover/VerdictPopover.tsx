@@ -1,9 +1,9 @@
 import { i18n } from '#i18n';
 import { forwardRef, useId, useState } from 'react';
 import { bandOf } from '../../lib/model/band';
-import { communityText, dateText, percent } from '../../lib/model/format';
+import { communityText, percent } from '../../lib/model/format';
 import type { ReviewerId } from '../../lib/feed/schema';
-import { uiLocale } from '../../lib/ui/locale';
+import { dateText, uiLocale } from '../../lib/ui/locale';
 import { followedQuotes } from '../../lib/model/followed-reviews';
 import { QuoteBlock } from './QuoteBlock';
 import { SourceName } from '../shared/SourceName';

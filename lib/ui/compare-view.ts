@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
-import { communityText, dateText, percent } from '../model/format';
+import { communityText, percent } from '../model/format';
+import { dateText } from './locale';
 import { followedReviewers, quoteOf } from '../model/followed-reviews';
 import type { Reviewer, ReviewerId, Verdict } from '../feed/schema';
 import type { ToolAnswer, VerdictSummary } from '../model/answers';

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { dateText, dateTimeText } from '../model/format';
+import { dateText, dateTimeText } from './locale';
 import type { MetaRow } from '../model/dataset-meta';
 
 /** Where the data came from, in plain words. */
