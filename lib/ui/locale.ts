@@ -9,6 +9,15 @@ export function uiLocale(): string {
   return i18n.t('locale');
 }
 
+/**
+ * An extension page in the UI's language: `lang` (the HTML says "en": screen readers would read
+ * German words with English sounds) and its tab's title, when it has one of its own.
+ */
+export function localisePage(title?: string): void {
+  document.documentElement.lang = uiLocale();
+  if (title !== undefined) document.title = title;
+}
+
 /** A number as the UI's language writes it ("1,234" in English, "1.234" in German). */
 export const numberText = (n: number): string => n.toLocaleString(uiLocale());
 

@@ -109,13 +109,25 @@ describe('components take their words from the catalogue', () => {
     ).toEqual([]);
   });
 
-  it('has no words in any component outside the catalogue', () => {
-    const files = tsxFiles(join(ROOT, 'components'));
-    expect(files.length).toBeGreaterThan(20);
+  it('has no words in any component or page outside the catalogue', () => {
+    const files = ['components', 'entrypoints', 'lib/ui'].flatMap((d) => tsxFiles(join(ROOT, d)));
+    expect(files.length).toBeGreaterThan(25);
     const found = files.flatMap((f) =>
       literalWords(readFileSync(f, 'utf8'), f).map((w) => `${relative(ROOT, f)}: ${w}`),
     );
     expect(found).toEqual([]);
+  });
+});
+
+describe('extension pages', () => {
+  const pages = readdirSync(join(ROOT, 'entrypoints'), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name);
+
+  it.each(pages)('%s says its language (and its title) from the catalogue', (page) => {
+    // index.html says lang="en" and an English <title>: main.tsx puts the UI's in their place.
+    const main = readFileSync(join(ROOT, 'entrypoints', page, 'main.tsx'), 'utf8');
+    expect(main).toMatch(/^localisePage\(/m);
   });
 });
 
