@@ -1,8 +1,7 @@
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import type { VerdictListItem } from '../../lib/model/answers';
-import { dateText } from '../../lib/model/format';
-import { uiLocale } from '../../lib/ui/locale';
+import { dateText, uiLocale } from '../../lib/ui/locale';
 import { ShipBar } from '../shared/ShipBar';
 
 const pageHref = (search: string): string => `${browser.runtime.getURL('/compare.html')}${search}`;

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { checkFeedUrl } from '../../lib/feed/url-rules';
 import { parsePublicKey } from '../../lib/feed/v2/signature';
 import { feedStatusLines, lastErrorText, problemList } from '../../lib/ui/feed-status';
+import { workerText } from '../../lib/ui/worker-text';
 import { numberText, uiLocale } from '../../lib/ui/locale';
 import { feedOriginPattern, requestHostAccess, type GrantOutcome } from '../../lib/ui/host-grants';
 import { send, type Reply, type StatusAnswer } from '../../lib/messaging/protocol';
@@ -57,7 +58,7 @@ export function FeedSettings({ feedUrl, feedPublicKey, syncHours }: Props) {
     if (reply.ok) {
       setStatus(reply.data);
       setStatusError(null);
-    } else setStatusError(reply.error.message);
+    } else setStatusError(workerText(reply.error));
   }, []);
   const refresh = useCallback(() => send({ type: 'getStatus' }).then(showStatus), [showStatus]);
 
@@ -94,7 +95,7 @@ export function FeedSettings({ feedUrl, feedPublicKey, syncHours }: Props) {
         : { type: 'setFeedUrl', url, publicKey },
     );
     if (!reply.ok) {
-      setUrlError(reply.error.message);
+      setUrlError(workerText(reply.error));
       return null;
     }
     setUrlError(null);
@@ -110,7 +111,7 @@ export function FeedSettings({ feedUrl, feedPublicKey, syncHours }: Props) {
     const reply = await send({ type: 'syncNow' });
     const note = outcome === 'denied' || outcome === 'failed' ? i18n.t('feed.noAccess') : '';
     if (!reply.ok) {
-      setMessage(`${i18n.t('feed.syncFailed', { message: reply.error.message })}${note}`);
+      setMessage(`${i18n.t('feed.syncFailed', { message: workerText(reply.error) })}${note}`);
       return;
     }
     setStatus(reply.data);
@@ -177,7 +178,7 @@ export function FeedSettings({ feedUrl, feedPublicKey, syncHours }: Props) {
       if (!cleared) return;
       const reply = await send({ type: 'resetToBundled' });
       if (!reply.ok) {
-        setMessage(i18n.t('feed.resetFailed', { message: reply.error.message }));
+        setMessage(i18n.t('feed.resetFailed', { message: workerText(reply.error) }));
         return;
       }
       setStatus(reply.data);

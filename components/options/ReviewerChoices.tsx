@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { useId, useState } from 'react';
-import { PERSONAS, PERSONA_ORDER } from '../../lib/model/reviewers';
+import { PERSONA_ORDER } from '../../lib/model/reviewers';
+import { personas } from '../../lib/ui/personas';
 import type { ReviewerId } from '../../lib/feed/schema';
 import { useSavedSetting } from '../../lib/ui/use-saved-setting';
 
@@ -13,11 +14,12 @@ export function ReviewerChoices({ stored }: Props) {
   const id = useId();
   const { value, save } = useSavedSetting('reviewers', [...stored]);
   const [message, setMessage] = useState('');
+  const panel = personas();
 
   const toggle = (reviewer: ReviewerId, checked: boolean) => {
     const next = PERSONA_ORDER.filter((p) => (p === reviewer ? checked : value.includes(p)));
     if (next.length === 0) {
-      const name = PERSONAS.find((p) => p.id === reviewer)?.name ?? reviewer;
+      const name = panel.find((p) => p.id === reviewer)?.name ?? reviewer;
       setMessage(i18n.t('reviewers.lastOne', { name }));
       return;
     }
@@ -34,7 +36,7 @@ export function ReviewerChoices({ stored }: Props) {
       <fieldset className="vl-fieldset">
         <legend className="vl-sr-only">{i18n.t('reviewers.legend')}</legend>
         <ul className="vl-checks">
-          {PERSONAS.map((p) => (
+          {panel.map((p) => (
             <li key={p.id}>
               <div className="vl-check">
                 <input

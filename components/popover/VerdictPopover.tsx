@@ -1,9 +1,10 @@
 import { i18n } from '#i18n';
 import { forwardRef, useId, useState } from 'react';
 import { bandOf } from '../../lib/model/band';
-import { communityText, dateText, percent } from '../../lib/model/format';
+import { communityText, percent } from '../../lib/model/format';
 import type { ReviewerId } from '../../lib/feed/schema';
-import { uiLocale } from '../../lib/ui/locale';
+import { dateText, uiLocale } from '../../lib/ui/locale';
+import { personas } from '../../lib/ui/personas';
 import { followedQuotes } from '../../lib/model/followed-reviews';
 import { QuoteBlock } from './QuoteBlock';
 import { SourceName } from '../shared/SourceName';
@@ -28,7 +29,7 @@ export const VerdictPopover = forwardRef<HTMLDivElement, Props>(function Verdict
   const [hideProblem, setHideProblem] = useState<string | null>(null);
   const { verdict, tool } = answer;
   const band = bandOf(verdict.panelShip);
-  const quotes = followedQuotes(chosen, verdict, answer.reviewers);
+  const quotes = followedQuotes(chosen, verdict, answer.reviewers, personas());
   const others = answer.verdicts.filter((v) => v.id !== verdict.id);
 
   return (

@@ -1,8 +1,8 @@
 import { i18n } from '#i18n';
 import { useId } from 'react';
 import { SHIP_AT, SKIP_BELOW } from '../../lib/model/band';
-import { PERSONAS } from '../../lib/model/reviewers';
 import { numberText } from '../../lib/ui/locale';
+import { personas } from '../../lib/ui/personas';
 
 /** What the numbers and names mean: the options page and the welcome page show it. */
 export function AboutData() {
@@ -13,7 +13,7 @@ export function AboutData() {
       <p>{i18n.t('about.intro')}</p>
       <h3>{i18n.t('about.panel')}</h3>
       <dl className="vl-about-list">
-        {PERSONAS.map((p) => (
+        {personas().map((p) => (
           <div key={p.id}>
             <dt>{p.name}</dt>
             <dd>{p.focus}</dd>

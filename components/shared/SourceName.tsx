@@ -1,7 +1,6 @@
 import { i18n } from '#i18n';
 import type { ComparisonSummary } from '../../lib/model/answers';
-import { dateText } from '../../lib/model/format';
-import { uiLocale } from '../../lib/ui/locale';
+import { dateText, uiLocale } from '../../lib/ui/locale';
 import { safeHttpsUrl } from '../../lib/model/safe-url';
 
 /** The comparison page a verdict comes from: its title, linked where the feed gives its address. */

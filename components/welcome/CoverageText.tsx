@@ -1,7 +1,6 @@
 import { i18n } from '#i18n';
 import type { DatasetCoverage } from '../../lib/model/dataset-meta';
-import { dateText } from '../../lib/model/format';
-import { numberText, uiLocale } from '../../lib/ui/locale';
+import { dateText, numberText, uiLocale } from '../../lib/ui/locale';
 
 /** A count in the UI's language, for a plural message's $1. */
 const n = (x: number): [string] => [numberText(x)];

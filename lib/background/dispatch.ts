@@ -8,6 +8,7 @@ import {
   type ResponseMap,
 } from '../messaging/protocol';
 import { ContentRequestSchema, PageRequestSchema } from '../messaging/request-schema';
+import { TextError } from '../model/worker-text';
 import {
   checkSender,
   type PolicyContext,
@@ -86,6 +87,8 @@ export async function handleMessage(
     >;
     return ok(await map[request.type]!(request, sender, from.kind));
   } catch (error) {
+    // A refused feed URL says why in words the page can translate.
+    if (error instanceof TextError) return fail('bad-url', error.message, error.text);
     return fail('internal', error instanceof Error ? error.message : String(error));
   }
 }

@@ -1,6 +1,7 @@
 import { checkFeedUrl } from '../feed/url-rules';
 import { parsePublicKey } from '../feed/v2/signature';
 import type { StatusAnswer } from '../messaging/protocol';
+import { TextError } from '../model/worker-text';
 import { answerForVerdict } from '../store/answers';
 import { datasetCoverage } from '../store/coverage';
 import { readMeta } from '../store/install';
@@ -42,7 +43,7 @@ export function createPageHandlers(state: WorkerState): PageHandlers {
       let feedUrl = '';
       if (url.trim() !== '') {
         const checked = checkFeedUrl(url);
-        if (!checked.ok) throw new Error(checked.message);
+        if (!checked.ok) throw new TextError(checked.message, checked.text);
         feedUrl = checked.url;
       }
       const key = publicKey?.trim();

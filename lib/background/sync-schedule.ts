@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { readMeta } from '../store/install';
 import type { DatasetSlots } from '../store/slots';
 import type { ApplyChanges } from '../sync/v2/delta';
+import type { WorkerText } from '../model/worker-text';
 import {
   backoffMinutes,
   closeInterruptedSync,
@@ -80,7 +81,11 @@ export function createSyncSchedule(deps: SyncScheduleDeps): SyncSchedule {
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
       const closed = await closeInterruptedSync(deps.slots.live, deps.now(), why);
-      outcome = { kind: 'failed', error: closed ?? { code: 'storage', message: why, at: '' } };
+      const text: WorkerText = { code: 'storage', params: { detail: why } };
+      outcome = {
+        kind: 'failed',
+        error: closed ?? { code: 'storage', message: why, text, at: '' },
+      };
     }
     // Before anything else is awaited: lookups from now on must not answer from the old index.
     if (outcome.kind === 'updated') deps.onInstalled();

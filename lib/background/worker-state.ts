@@ -8,6 +8,7 @@ import { createDatasetGate, type DatasetGate } from './dataset-gate';
 import { createProductSites, type ProductSites } from './product-sites';
 import { createSettingsCache, type SettingsCache } from './settings-cache';
 import { createSyncSchedule, type SyncSchedule } from './sync-schedule';
+import type { WorkerText } from '../model/worker-text';
 
 /**
  * What the worker holds for one life (it is stopped and started at the browser's will): the
@@ -47,8 +48,12 @@ export function createWorkerState(options: WorkerStateOptions = {}): WorkerState
   // Shown in the options' status: lookups answered "no verdict" everywhere until this.
   const reportRepair = async (problem: IndexProblem) => {
     const message = `The lookup index was ${problem === 'missing' ? 'missing' : 'damaged'} and was rebuilt from the installed dataset.`;
+    const text: WorkerText = {
+      code: problem === 'missing' ? 'indexMissing' : 'indexDamaged',
+      params: {},
+    };
     console.warn(`Verdict Lens: ${message}`);
-    await live().meta.update('current', { lastRepair: { at: now().toISOString(), message } });
+    await live().meta.update('current', { lastRepair: { at: now().toISOString(), message, text } });
   };
   const lookupIndex = createLookupIndexCache(() => readLookupIndex(live(), reportRepair));
   const datasetChanged = new Set<() => void>();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MESSAGE } from './problems';
 
 /**
  * The feed's ids, apart from the rest of the schema so the pages and the popover that check ids
@@ -18,7 +19,4 @@ export type ReviewerId = z.infer<typeof ReviewerIdSchema>;
 
 export const SLUG_MAX = 128;
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,126}[a-z0-9])?$/;
-export const SlugSchema = z
-  .string()
-  .max(SLUG_MAX)
-  .regex(SLUG, 'must be a slug: lowercase letters, digits and inner dashes');
+export const SlugSchema = z.string().max(SLUG_MAX).regex(SLUG, MESSAGE.slug);

@@ -1,6 +1,7 @@
 import { STEP_ITEMS, type Steps } from '../model/steps';
 import { LIMITS } from './schema';
 import { formatPath, type FeedProblem } from './validate';
+import { problem } from './problems';
 
 /** Characters scanned between two yields. */
 const STEP_CHARS = STEP_ITEMS * 128;
@@ -36,8 +37,6 @@ const OPEN_ARRAY = 0x5b;
 const CLOSE_ARRAY = 0x5d;
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
-const count = (n: number) => n.toLocaleString('en-US');
-
 /**
  * The feed's counts and nesting checked on its text, before JSON.parse builds anything: a body of
  * 12 million list items or 100,000 nested arrays is refused after a scan that allocates nothing
@@ -66,9 +65,11 @@ export function* scanFeedText(text: string): Steps<FeedProblem | null> {
     if (top?.array && top.awaiting && c !== CLOSE_ARRAY) {
       top.awaiting = false;
       if (++top.count > top.max) {
-        const which = top.records ? 'records' : 'items';
-        const message = `more than the ${count(top.max)} ${which} allowed`;
-        return { path: path(frames.length - 1), message };
+        const found = problem(top.records ? 'tooManyRecords' : 'tooManyItems', {
+          max: top.max,
+          count: null,
+        });
+        return { path: path(frames.length - 1), ...found };
       }
     }
     if (c === QUOTE) {
@@ -88,7 +89,7 @@ export function* scanFeedText(text: string): Steps<FeedProblem | null> {
       }
     } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
       if (frames.length >= LIMITS.depth)
-        return { path: path(), message: `nested more than ${LIMITS.depth} levels deep` };
+        return { path: path(), ...problem('tooDeep', { depth: LIMITS.depth }) };
       const key = top && !top.array ? text.slice(top.keyStart, top.keyEnd) : '';
       const records = frames.length === 1 && RECORD_LISTS.has(key) && c === OPEN_ARRAY;
       const max = records ? RECORD_LISTS.get(key)! : LIMITS.innerList;

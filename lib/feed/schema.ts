@@ -4,6 +4,7 @@ import { isGithubRepoName } from '../detect/github';
 import { isHuggingfaceRepoPath } from '../detect/huggingface';
 import { runNow, type Steps } from '../model/steps';
 import { REVIEWER_IDS, ReviewerIdSchema, SLUG_MAX, SlugSchema } from './ids';
+import { customIssue, MESSAGE, problem, type Problem } from './problems';
 
 /**
  * Feed format v1: the one source of truth for the verdict dataset.
@@ -67,11 +68,11 @@ export const MAX_LENGTH = {
 const LINE = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/;
 // eslint-disable-next-line no-control-regex -- as above
 const PROSE = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]*$/;
-const NO_CONTROLS = 'must not contain control characters or bidirectional overrides';
+const NO_CONTROLS = MESSAGE.controls;
 
 // Text from the feed is only ever rendered as text; the cap keeps one record from eating memory.
 const text = (max: number) =>
-  z.string().trim().min(1, 'required').max(max).regex(LINE, NO_CONTROLS);
+  z.string().trim().min(1, MESSAGE.required).max(max).regex(LINE, NO_CONTROLS);
 const prose = (max: number) => z.string().trim().max(max).regex(PROSE, NO_CONTROLS);
 
 /**
@@ -90,7 +91,8 @@ function uniqueList<T extends z.ZodType<string>>(
       const seen = new Set<string>();
       values.forEach((value, i) => {
         const k = key(value);
-        if (seen.has(k)) ctx.addIssue({ code: 'custom', path: [i], message: `"${value}" repeats` });
+        if (seen.has(k))
+          ctx.addIssue({ code: 'custom', path: [i], ...customIssue('repeats', { value }) });
         seen.add(k);
       });
     })
@@ -113,11 +115,8 @@ export const ToolMatchSchema = z.object({
     z
       .string()
       .max(MAX_LENGTH.github)
-      .regex(GITHUB_REPO, 'must be owner/repo')
-      .refine(
-        isGithubRepoName,
-        'is no repository page GitHub has (a reserved owner, or "." / "..")',
-      ),
+      .regex(GITHUB_REPO, MESSAGE.githubRepo)
+      .refine(isGithubRepoName, MESSAGE.githubReserved),
     LIMITS.githubPerTool,
     lower,
   ).default([]),
@@ -125,8 +124,8 @@ export const ToolMatchSchema = z.object({
     z
       .string()
       .max(MAX_LENGTH.huggingface)
-      .regex(HF_REPO, 'must be org/name, datasets/org/name, spaces/org/name or kernels/org/name')
-      .refine(isHuggingfaceRepoPath, 'is no repository page Hugging Face has (a reserved name)'),
+      .regex(HF_REPO, MESSAGE.hfRepo)
+      .refine(isHuggingfaceRepoPath, MESSAGE.hfReserved),
     LIMITS.huggingfacePerTool,
     lower,
   ).default([]),
@@ -135,11 +134,8 @@ export const ToolMatchSchema = z.object({
       .string()
       .max(MAX_LENGTH.domain)
       .toLowerCase()
-      .regex(HOSTNAME, 'must be a host name such as cursor.com')
-      .refine(
-        isRegistrable,
-        'is a public suffix or a shared-hosting parent (Public Suffix List): name the tool’s own domain',
-      ),
+      .regex(HOSTNAME, MESSAGE.hostName)
+      .refine(isRegistrable, MESSAGE.publicSuffix),
     LIMITS.domainsPerTool,
   ).default([]),
 });
@@ -163,7 +159,7 @@ export type Tool = z.infer<typeof ToolSchema>;
 
 export const ReviewSchema = z.object({
   reviewerId: ReviewerIdSchema,
-  quote: prose(MAX_LENGTH.quote).min(1, 'required'),
+  quote: prose(MAX_LENGTH.quote).min(1, MESSAGE.required),
 });
 export type Review = z.infer<typeof ReviewSchema>;
 
@@ -178,7 +174,7 @@ const ReviewsSchema = z
         ctx.addIssue({
           code: 'custom',
           path: [i, 'reviewerId'],
-          message: `a second review by "${review.reviewerId}"`,
+          ...customIssue('secondReview', { reviewer: review.reviewerId }),
         });
       }
       seen.add(review.reviewerId);
@@ -215,17 +211,14 @@ const HttpsUrlSchema = z
     } catch {
       return false;
     }
-  }, 'must be an https:// URL');
+  }, MESSAGE.httpsUrl);
 
 /** One "A vs B" page of the review site: where its verdicts come from. */
 export const ComparisonSchema = z.object({
   id: SlugSchema,
   /** The page's title. */
   title: text(MAX_LENGTH.comparisonTitle),
-  verdictIds: uniqueList(SlugSchema, LIMITS.verdictIdsPerComparison).min(
-    2,
-    'must name at least two verdicts',
-  ),
+  verdictIds: uniqueList(SlugSchema, LIMITS.verdictIdsPerComparison).min(2, MESSAGE.twoVerdicts),
   /** The page's address, where the source states it. */
   url: HttpsUrlSchema.optional(),
   /** When the page was published, where it says so. */
@@ -235,7 +228,7 @@ export type Comparison = z.infer<typeof ComparisonSchema>;
 
 /** The fields of the root object other than the record lists. */
 export const FeedHeadSchema = z.object({
-  version: z.literal(1, { error: 'unknown feed version (this extension reads version 1)' }),
+  version: z.literal(1, { error: MESSAGE.version }),
   generatedAt: z.iso.datetime({ offset: true }),
 });
 
@@ -249,9 +242,8 @@ const FeedShapeSchema = FeedHeadSchema.extend({
 type FeedShape = z.infer<typeof FeedShapeSchema>;
 
 /** One problem a cross-record rule found; `add` returns false once no more are wanted. */
-export interface RecordIssue {
+export interface RecordIssue extends Problem {
   path: (string | number)[];
-  message: string;
 }
 export type AddIssue = (issue: RecordIssue) => boolean;
 
@@ -266,7 +258,7 @@ function* checkUnique(
   const seen = new Set<string>();
   for (let i = 0; i < rows.length; i++) {
     const id = rows[i]!.id;
-    if (seen.has(id) && !add({ path: [where, i, 'id'], message: `duplicate id "${id}"` }))
+    if (seen.has(id) && !add({ path: [where, i, 'id'], ...problem('duplicateId', { id }) }))
       return null;
     seen.add(id);
     if (i % STEP === STEP - 1) yield;
@@ -295,8 +287,8 @@ export function* checkReferences(feed: FeedShape, add: AddIssue): Steps<void> {
         const key = `${site}:${value.toLowerCase()}`;
         const owner = owners.get(key);
         if (owner !== undefined && owner !== tool.id) {
-          const message = `"${value}" already belongs to tool "${owner}"`;
-          if (!add({ path: ['tools', i, 'match', site, j], message })) return;
+          const taken = problem('taken', { value, owner });
+          if (!add({ path: ['tools', i, 'match', site, j], ...taken })) return;
         }
         owners.set(key, tool.id);
       }
@@ -308,20 +300,20 @@ export function* checkReferences(feed: FeedShape, add: AddIssue): Steps<void> {
   for (let i = 0; i < feed.verdicts.length; i++) {
     const verdict = feed.verdicts[i]!;
     if (!toolIds.has(verdict.toolId)) {
-      const message = `unknown tool "${verdict.toolId}"`;
-      if (!add({ path: ['verdicts', i, 'toolId'], message })) return;
+      const unknown = problem('unknownTool', { id: verdict.toolId });
+      if (!add({ path: ['verdicts', i, 'toolId'], ...unknown })) return;
     }
     const count = (perTool.get(verdict.toolId) ?? 0) + 1;
     perTool.set(verdict.toolId, count);
     if (count === LIMITS.verdictsPerTool + 1) {
-      const message = `tool "${verdict.toolId}" has more than ${LIMITS.verdictsPerTool} verdicts`;
-      if (!add({ path: ['verdicts', i, 'toolId'], message })) return;
+      const many = problem('toolVerdicts', { tool: verdict.toolId, max: LIMITS.verdictsPerTool });
+      if (!add({ path: ['verdicts', i, 'toolId'], ...many })) return;
     }
     for (let j = 0; j < verdict.reviews.length; j++) {
       const { reviewerId } = verdict.reviews[j]!;
       if (!reviewerIds.has(reviewerId)) {
-        const message = `unknown reviewer "${reviewerId}"`;
-        if (!add({ path: ['verdicts', i, 'reviews', j, 'reviewerId'], message })) return;
+        const unknown = problem('unknownReviewer', { id: reviewerId });
+        if (!add({ path: ['verdicts', i, 'reviews', j, 'reviewerId'], ...unknown })) return;
       }
     }
     if (i % STEP === STEP - 1) yield;
@@ -333,14 +325,15 @@ export function* checkReferences(feed: FeedShape, add: AddIssue): Steps<void> {
     for (let j = 0; j < ids.length; j++) {
       const id = ids[j]!;
       if (!verdictIds.has(id)) {
-        if (!add({ path: ['comparisons', i, 'verdictIds', j], message: `unknown verdict "${id}"` }))
-          return;
+        const unknown = problem('unknownVerdict', { id });
+        if (!add({ path: ['comparisons', i, 'verdictIds', j], ...unknown })) return;
       }
       const count = (perVerdict.get(id) ?? 0) + 1;
       perVerdict.set(id, count);
       if (count === LIMITS.comparisonsPerVerdict + 1) {
-        const message = `verdict "${id}" is in more than ${LIMITS.comparisonsPerVerdict} comparisons`;
-        if (!add({ path: ['comparisons', i, 'verdictIds', j], message })) return;
+        const max = LIMITS.comparisonsPerVerdict;
+        const many = problem('verdictComparisons', { verdict: id, max });
+        if (!add({ path: ['comparisons', i, 'verdictIds', j], ...many })) return;
       }
     }
     if (i % STEP === STEP - 1) yield;
@@ -355,7 +348,12 @@ export function* checkReferences(feed: FeedShape, add: AddIssue): Steps<void> {
 export const FeedSchema = FeedShapeSchema.superRefine((feed, ctx) =>
   runNow(
     checkReferences(feed, (issue) => {
-      ctx.addIssue({ code: 'custom', ...issue });
+      ctx.addIssue({
+        code: 'custom',
+        path: issue.path,
+        message: issue.message,
+        params: { problem: issue.text },
+      });
       return true;
     }),
   ),

@@ -11,11 +11,13 @@ import {
   type Feed,
   type RecordIssue,
 } from './schema';
+import { issueProblem, problem, type Problem } from './problems';
+import type { FeedIssue, WorkerText } from '../model/worker-text';
 
-export interface FeedProblem {
+/** `message` in English; `text` for a page to say in its own language. */
+export interface FeedProblem extends Problem {
   /** JSON path in the feed, e.g. `verdicts[3].reviews[1].quote`; empty for the root. */
   path: string;
-  message: string;
 }
 
 /** After this many problems the check stops: a hostile feed cannot make it list millions. */
@@ -43,9 +45,9 @@ const errorMap: z.core.$ZodErrorMap = (issue) =>
 class Problems {
   readonly list: FeedProblem[] = [];
 
-  add(path: readonly PropertyKey[], message: string): boolean {
+  add(path: readonly PropertyKey[], found: Problem): boolean {
     if (this.full) return false;
-    this.list.push({ path: formatPath(path), message });
+    this.list.push({ path: formatPath(path), ...found });
     return this.list.length < MAX_PROBLEMS;
   }
 
@@ -63,15 +65,13 @@ const LISTS = [
 
 const LIST_NAMES: ReadonlySet<string> = new Set(LISTS.map(([name]) => name));
 
-const count = (n: number) => n.toLocaleString('en-US');
-
 /**
  * The first container nested deeper than LIMITS.depth, or the first list inside a record longer
  * than LIMITS.innerList, as a path; null when there is none. Depth first with a stack of its own
  * that never holds more than LIMITS.depth frames (a recursive walk is what a deep document
  * overflows, and a stack of every pending container is what a wide one fills memory with).
  */
-function* shapeProblem(root: object): Steps<{ path: (string | number)[]; message: string } | null> {
+function* shapeProblem(root: object): Steps<{ path: (string | number)[]; found: Problem } | null> {
   type Frame = { node: object; keys: Iterator<string | number>; key: string | number };
   const frames: Frame[] = [];
   const enter = (node: object) => {
@@ -93,12 +93,12 @@ function* shapeProblem(root: object): Steps<{ path: (string | number)[]; message
     if (child === null || typeof child !== 'object') continue;
     const path = () => frames.map((f) => f.key);
     if (frames.length >= LIMITS.depth)
-      return { path: path(), message: `nested more than ${LIMITS.depth} levels deep` };
+      return { path: path(), found: problem('tooDeep', { depth: LIMITS.depth }) };
     // The record lists are counted by name above; no other list needs to be long.
     const recordList = frames.length === 1 && LIST_NAMES.has(next.value as string);
     if (!recordList && Array.isArray(child) && child.length > LIMITS.innerList) {
-      const message = `more than the ${count(LIMITS.innerList)} items allowed (${count(child.length)})`;
-      return { path: path(), message };
+      const found = problem('tooManyItems', { max: LIMITS.innerList, count: child.length });
+      return { path: path(), found };
     }
     enter(child);
   }
@@ -123,7 +123,7 @@ export function* parseFeedSteps(
     more: problems.full,
   });
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    problems.add([], 'the feed must be a JSON object');
+    problems.add([], problem('notObject', {}));
     return refused();
   }
   const root = value as Record<string, unknown>;
@@ -131,20 +131,21 @@ export function* parseFeedSteps(
     const list = root[name];
     if (list === undefined && name === 'comparisons') continue;
     if (!Array.isArray(list))
-      problems.add([name], list === undefined ? 'required' : 'must be a list');
+      problems.add([name], problem(list === undefined ? 'required' : 'notList', {}));
     else if (list.length > max)
-      problems.add([name], `more than the ${count(max)} records allowed (${count(list.length)})`);
+      problems.add([name], problem('tooManyRecords', { max, count: list.length }));
   }
   if (problems.list.length > 0) return refused();
 
   const shape = scanned ? null : yield* shapeProblem(root);
   if (shape) {
-    problems.add(shape.path, shape.message);
+    problems.add(shape.path, shape.found);
     return refused();
   }
 
   const head = FeedHeadSchema.safeParse(root, { error: errorMap });
-  if (!head.success) for (const issue of head.error.issues) problems.add(issue.path, issue.message);
+  if (!head.success)
+    for (const issue of head.error.issues) problems.add(issue.path, issueProblem(issue));
 
   const records: Record<string, unknown[]> = {};
   for (const [name, schema] of LISTS) {
@@ -155,7 +156,7 @@ export function* parseFeedSteps(
       if (result.success) output.push(result.data);
       else
         for (const issue of result.error.issues)
-          if (!problems.add([name, i, ...issue.path], issue.message)) break;
+          if (!problems.add([name, i, ...issue.path], issueProblem(issue))) break;
       if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
     }
     records[name] = output;
@@ -163,7 +164,7 @@ export function* parseFeedSteps(
   if (problems.list.length > 0 || !head.success) return refused();
 
   const feed = { ...head.data, ...records } as Feed;
-  yield* checkReferences(feed, (issue: RecordIssue) => problems.add(issue.path, issue.message));
+  yield* checkReferences(feed, ({ path, ...found }: RecordIssue) => problems.add(path, found));
   return problems.list.length > 0 ? refused() : { ok: true, feed };
 }
 
@@ -183,9 +184,12 @@ export function futureProblem(generatedAt: string, now: Date): FeedProblem | nul
   if (!(Date.parse(generatedAt) > now.getTime() + MAX_CLOCK_AHEAD_MS)) return null;
   return {
     path: 'generatedAt',
-    message: `${generatedAt} is in the future (this device's clock says ${now.toISOString()})`,
+    ...problem('future', { date: generatedAt, now: now.toISOString() }),
   };
 }
+
+/** A problem as a page shows it: its path, and its code for the page's own language. */
+export const feedIssue = (p: FeedProblem): FeedIssue => ({ path: p.path, text: p.text });
 
 export function describeProblem(problem: FeedProblem): string {
   return problem.path === '' ? problem.message : `${problem.path}: ${problem.message}`;
@@ -199,4 +203,18 @@ export function describeRefusal(result: { problems: FeedProblem[]; more: boolean
       ? ''
       : ` (and ${rest.length} more problems${result.more ? `, and more: the check stops after ${MAX_PROBLEMS}` : ''})`;
   return `The feed was refused: ${first ? describeProblem(first) : 'invalid'}${others}.`;
+}
+
+/** describeRefusal's line as a code, for a page to say in its own language. */
+export function refusalText(result: { problems: FeedProblem[]; more: boolean }): WorkerText {
+  const [first, ...rest] = result.problems;
+  return {
+    code: 'refused',
+    params: {
+      first: first ? feedIssue(first) : null,
+      others: rest.length,
+      stopped: result.more,
+      stoppedAt: MAX_PROBLEMS,
+    },
+  };
 }

@@ -3,6 +3,7 @@ import type { ReviewerId } from '../feed/schema';
 import type { BadgeSummary, ToolAnswer, VerdictListItem, VerdictSummary } from '../model/answers';
 import type { Band } from '../model/band';
 import type { DatasetCoverage, MetaRow } from '../model/dataset-meta';
+import type { WorkerText } from '../model/worker-text';
 
 /**
  * Every message the background answers, named verb-first. This file holds the types and `send`
@@ -148,13 +149,19 @@ export interface ResponseMap {
 
 export type ErrorCode = 'bad-request' | 'forbidden' | 'internal' | 'bad-url';
 
-export type Reply<T> =
-  { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
+/** `message` in English; `text`, where the worker has one, for a page to say in its language. */
+export interface ReplyError {
+  code: ErrorCode;
+  message: string;
+  text?: WorkerText;
+}
+
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: ReplyError };
 
 export const ok = <T>(data: T): Reply<T> => ({ ok: true, data });
-export const fail = (code: ErrorCode, message: string): Reply<never> => ({
+export const fail = (code: ErrorCode, message: string, text?: WorkerText): Reply<never> => ({
   ok: false,
-  error: { code, message },
+  error: text ? { code, message, text } : { code, message },
 });
 
 /** Sends a request to the background; a transport failure comes back as an error reply. */

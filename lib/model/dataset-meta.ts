@@ -3,6 +3,8 @@
  * the options page shows it (through the `getStatus` reply). Types only.
  */
 
+import type { FeedIssue, WorkerText } from './worker-text';
+
 export type SyncErrorCode =
   | 'bad-url'
   | 'network'
@@ -28,11 +30,16 @@ export const MAX_LISTED_PROBLEMS = 20;
 
 export interface SyncError {
   code: SyncErrorCode;
+  /** In English. */
   message: string;
+  /** The message for a page to say in its own language; rows stored before it have none. */
+  text?: WorkerText;
   /** JSON path of the first problem when the feed was invalid. */
   path?: string;
   /** Every problem of an invalid feed ("path: message"), the first MAX_LISTED_PROBLEMS of them. */
   problems?: string[];
+  /** The same problems as codes (rows stored before them have only `problems`). */
+  issues?: FeedIssue[];
   /** How many problems there were in all (more than `problems` holds when it was capped). */
   problemCount?: number;
   at: string;
@@ -63,7 +70,7 @@ export interface MetaRow {
   /** A v2 feed's state, absent for the bundled dataset and v1 feeds (which are unsigned). */
   signed?: SignedState;
   /** The last time the worker found its lookup index missing or broken and rebuilt it. */
-  lastRepair?: { at: string; message: string };
+  lastRepair?: { at: string; message: string; text?: WorkerText };
 }
 
 export interface SignedState {

@@ -4,13 +4,15 @@ import { PERSONAS, PERSONA_ORDER } from './reviewers';
 /**
  * "The quotes of the reviewers I follow": one rule for the popover and the compare view. The
  * reviewers are the ones chosen in the options, in the panel's order, named as the dataset names
- * them, or as the built-in personas do where the dataset has no entry for one.
+ * them, or as the built-in personas do where the dataset has no entry for one (`builtIn`: the
+ * pages pass them in the UI's language, lib/ui/personas.ts).
  */
 export function followedReviewers(
   chosen: readonly ReviewerId[],
   datasetReviewers: readonly Reviewer[] = [],
+  builtIn: readonly Reviewer[] = PERSONAS,
 ): Reviewer[] {
-  const known = new Map<ReviewerId, Reviewer>(PERSONAS.map((p) => [p.id, p]));
+  const known = new Map<ReviewerId, Reviewer>(builtIn.map((p) => [p.id, p]));
   for (const r of datasetReviewers) known.set(r.id, r);
   const wanted = new Set(chosen);
   return PERSONA_ORDER.filter((id) => wanted.has(id)).map((id) => known.get(id)!);
@@ -25,8 +27,9 @@ export function followedQuotes(
   chosen: readonly ReviewerId[],
   verdict: Pick<Verdict, 'reviews'>,
   datasetReviewers: readonly Reviewer[] = [],
+  builtIn: readonly Reviewer[] = PERSONAS,
 ): { reviewer: Reviewer; quote: string }[] {
-  return followedReviewers(chosen, datasetReviewers).flatMap((reviewer) => {
+  return followedReviewers(chosen, datasetReviewers, builtIn).flatMap((reviewer) => {
     const quote = quoteOf(verdict, reviewer.id);
     return quote === null ? [] : [{ reviewer, quote }];
   });

@@ -1,4 +1,5 @@
 import type { SyncError, SyncErrorCode } from '../model/dataset-meta';
+import type { WorkerText } from '../model/worker-text';
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
 export const DEFAULT_MAX_BYTES = 25 * 1024 * 1024;
@@ -25,12 +26,14 @@ export type FetchResult =
       lastModified: string | null;
     }
   | { kind: 'not-modified' }
-  | { kind: 'error'; code: SyncErrorCode; message: string };
+  /** `message` in English, `text` for a page to say in its own language. */
+  | { kind: 'error'; code: SyncErrorCode; message: string; text: WorkerText };
 
-const failure = (code: SyncErrorCode, message: string): FetchResult => ({
+const failure = (code: SyncErrorCode, message: string, text: WorkerText): FetchResult => ({
   kind: 'error',
   code,
   message,
+  text,
 });
 
 /**
@@ -78,12 +81,18 @@ async function readCapped(
   return out;
 }
 
-const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+const megabytes = (bytes: number) => Math.round(bytes / 1024 / 1024);
+const tooLarge = (maxBytes: number) =>
+  failure('too-large', `The feed is larger than ${megabytes(maxBytes)} MB.`, {
+    code: 'tooLarge',
+    params: { megabytes: megabytes(maxBytes) },
+  });
 
 /** A conditional GET with a deadline and a byte cap counted while the body streams in. */
 export async function fetchFeed(url: string, opts: FetchOptions): Promise<FetchResult> {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), opts.timeoutMs);
+  const seconds = opts.timeoutMs / 1000;
   try {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (opts.etag) headers['If-None-Match'] = opts.etag;
@@ -102,11 +111,15 @@ export async function fetchFeed(url: string, opts: FetchOptions): Promise<FetchR
       });
     } catch (error) {
       if (abort.signal.aborted)
-        return failure('timeout', `The feed did not answer within ${opts.timeoutMs / 1000} s.`);
-      return failure(
-        'network',
-        `Could not reach the feed (${error instanceof Error ? error.message : String(error)}).`,
-      );
+        return failure('timeout', `The feed did not answer within ${seconds} s.`, {
+          code: 'timeout',
+          params: { seconds },
+        });
+      const detail = error instanceof Error ? error.message : String(error);
+      return failure('network', `Could not reach the feed (${detail}).`, {
+        code: 'network',
+        params: { detail },
+      });
     }
     if (response.status === 304) return { kind: 'not-modified' };
     // Browsers hide a manual redirect's status and target (an opaque response of status 0);
@@ -119,12 +132,18 @@ export async function fetchFeed(url: string, opts: FetchOptions): Promise<FetchR
       return failure(
         'redirect',
         'The feed URL redirects to another address, and Verdict Lens downloads only from the address you set. Set the address the feed is served from.',
+        { code: 'redirect', params: {} },
       );
     }
-    if (!response.ok) return failure('http', `The feed answered HTTP ${response.status}.`);
+    if (!response.ok) {
+      const { status } = response;
+      return failure('http', `The feed answered HTTP ${status}.`, {
+        code: 'http',
+        params: { status },
+      });
+    }
     const declared = Number(response.headers.get('content-length') ?? NaN);
-    if (declared > opts.maxBytes)
-      return failure('too-large', `The feed is larger than ${mb(opts.maxBytes)}.`);
+    if (declared > opts.maxBytes) return tooLarge(opts.maxBytes);
     let bytes: Uint8Array | null;
     try {
       bytes = response.body
@@ -132,14 +151,17 @@ export async function fetchFeed(url: string, opts: FetchOptions): Promise<FetchR
         : new Uint8Array();
     } catch (error) {
       if (abort.signal.aborted)
-        return failure('timeout', `The feed did not arrive within ${opts.timeoutMs / 1000} s.`);
-      return failure(
-        'network',
-        `The feed download broke off (${error instanceof Error ? error.message : String(error)}).`,
-      );
+        return failure('timeout', `The feed did not arrive within ${seconds} s.`, {
+          code: 'timeoutBody',
+          params: { seconds },
+        });
+      const detail = error instanceof Error ? error.message : String(error);
+      return failure('network', `The feed download broke off (${detail}).`, {
+        code: 'networkBody',
+        params: { detail },
+      });
     }
-    if (bytes === null)
-      return failure('too-large', `The feed is larger than ${mb(opts.maxBytes)}.`);
+    if (bytes === null) return tooLarge(opts.maxBytes);
     return {
       kind: 'body',
       text: new TextDecoder().decode(bytes),
@@ -152,13 +174,15 @@ export async function fetchFeed(url: string, opts: FetchOptions): Promise<FetchR
   }
 }
 
+/** `message` in English; `text`, the same for a page to say in its own language. */
 export function syncError(
   code: SyncErrorCode,
+  text: WorkerText,
   message: string,
   now: Date,
   path?: string,
 ): SyncError {
   return path === undefined
-    ? { code, message, at: now.toISOString() }
-    : { code, message, path, at: now.toISOString() };
+    ? { code, message, text, at: now.toISOString() }
+    : { code, message, text, path, at: now.toISOString() };
 }

@@ -1,10 +1,19 @@
 import type { VerdictDb } from '../store/db';
 import { INSTALL_BUDGET_MS, installFeed, readMeta } from '../store/install';
-import { describeProblem, describeRefusal, futureProblem, parseFeedSteps } from '../feed/validate';
+import {
+  describeProblem,
+  describeRefusal,
+  feedIssue,
+  futureProblem,
+  parseFeedSteps,
+  refusalText,
+} from '../feed/validate';
 import { checkFeedUrl } from '../feed/url-rules';
 import { scanFeedText } from '../feed/prescan';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, fetchFeed, syncError } from './fetch-feed';
 import type { Feed } from '../feed/schema';
+import type { FeedProblem } from '../feed/validate';
+import type { WorkerText } from '../model/worker-text';
 import { MAX_LISTED_PROBLEMS, type MetaRow, type SyncError } from '../model/dataset-meta';
 import { budgetOf, OverBudgetError, runNow, runYielding, type Steps } from '../model/steps';
 import type { DatasetSlots } from '../store/slots';
@@ -36,44 +45,57 @@ type Parsed = { ok: true; feed: Feed } | { ok: false; error: SyncError };
 /** Body → a whole valid feed, or one typed error naming where it went wrong, in steps. */
 export function* parseFeedTextSteps(text: string, now: Date): Steps<Parsed> {
   const body = text.replace(/^\uFEFF/, '').trim();
-  if (body === '') return { ok: false, error: syncError('not-json', 'The feed was empty.', now) };
+  if (body === '') {
+    const error = syncError('not-json', { code: 'empty', params: {} }, 'The feed was empty.', now);
+    return { ok: false, error };
+  }
   if (body.startsWith('<')) {
-    return {
-      ok: false,
-      error: syncError('not-json', 'The feed is an HTML page, not JSON. Check the URL.', now),
-    };
+    const message = 'The feed is an HTML page, not JSON. Check the URL.';
+    return { ok: false, error: syncError('not-json', { code: 'html', params: {} }, message, now) };
   }
   // Counts and nesting first, on the text: a hostile body is refused before it is parsed.
   const shape = yield* scanFeedText(body);
-  if (shape) {
-    const message = describeRefusal({ problems: [shape], more: false });
-    return { ok: false, error: syncError('invalid', message, now, shape.path) };
-  }
+  if (shape) return { ok: false, error: refusal({ problems: [shape], more: false }, now) };
   let json: unknown;
   try {
     json = JSON.parse(body);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
+    const text: WorkerText = { code: 'notJson', params: { detail } };
     return {
       ok: false,
-      error: syncError('not-json', `The feed is not valid JSON (${detail}).`, now),
+      error: syncError('not-json', text, `The feed is not valid JSON (${detail}).`, now),
     };
   }
   yield;
   const result = yield* parseFeedSteps(json, true);
-  if (!result.ok) {
-    const error = syncError('invalid', describeRefusal(result), now, result.problems[0]?.path);
-    // Every problem, so a feed's author can fix them in one go (capped: a feed can have thousands).
-    error.problems = result.problems.slice(0, MAX_LISTED_PROBLEMS).map(describeProblem);
-    error.problemCount = result.problems.length;
-    return { ok: false, error };
-  }
+  if (!result.ok) return { ok: false, error: refusal(result, now, true) };
   const future = futureProblem(result.feed.generatedAt, now);
-  if (future) {
-    const message = describeRefusal({ problems: [future], more: false });
-    return { ok: false, error: syncError('invalid', message, now, future.path) };
-  }
+  if (future) return { ok: false, error: refusal({ problems: [future], more: false }, now) };
   return result;
+}
+
+/** A refused feed: the first problem and how many more, and when `listed`, each (capped). */
+function refusal(
+  result: { problems: FeedProblem[]; more: boolean },
+  now: Date,
+  listed = false,
+): SyncError {
+  const { problems } = result;
+  const error = syncError(
+    'invalid',
+    refusalText(result),
+    describeRefusal(result),
+    now,
+    problems[0]?.path,
+  );
+  if (!listed) return error;
+  // Every problem, so a feed's author can fix them in one go (capped: a feed can have thousands).
+  const kept = problems.slice(0, MAX_LISTED_PROBLEMS);
+  error.problems = kept.map(describeProblem);
+  error.issues = kept.map(feedIssue);
+  error.problemCount = problems.length;
+  return error;
 }
 
 /** The same at once. */
@@ -129,6 +151,8 @@ async function recordStart(db: VerdictDb, now: Date): Promise<void> {
   await db.meta.update('current', { syncStartedAt: now.toISOString() });
 }
 
+const STOPPED = 'the browser or the extension stopped during it';
+
 /**
  * A sync an earlier worker started and never ended (it was stopped, or the browser quit or
  * crashed mid-sync), closed now as a failure so the backoff applies: null when there is none.
@@ -136,13 +160,16 @@ async function recordStart(db: VerdictDb, now: Date): Promise<void> {
 export async function closeInterruptedSync(
   db: VerdictDb,
   now: Date,
-  why = 'the browser or the extension stopped during it',
+  /** An error's own words; none: the browser or the extension stopped. */
+  why?: string,
 ): Promise<SyncError | null> {
   const meta = await readMeta(db);
   if (!meta?.syncStartedAt) return null;
+  const startedAt = meta.syncStartedAt;
   const error = syncError(
     'interrupted',
-    `The sync started at ${meta.syncStartedAt} never finished (${why}).`,
+    { code: 'interrupted', params: { startedAt, why: why ?? null } },
+    `The sync started at ${startedAt} never finished (${why ?? STOPPED}).`,
     now,
   );
   await recordFailure(db, error);
@@ -160,7 +187,8 @@ export async function syncFeed(
 ): Promise<SyncOutcome> {
   await recordStart(db, deps.now());
   const checked = checkFeedUrl(rawUrl);
-  if (!checked.ok) return recordFailure(db, syncError('bad-url', checked.message, deps.now()));
+  if (!checked.ok)
+    return recordFailure(db, syncError('bad-url', checked.text, checked.message, deps.now()));
   const url = checked.url;
   const meta = await readMeta(db);
   const sameSource = meta?.source === url;
@@ -173,18 +201,31 @@ export async function syncFeed(
   });
   const now = deps.now();
   if (fetched.kind === 'error')
-    return recordFailure(db, syncError(fetched.code, fetched.message, now));
+    return recordFailure(db, syncError(fetched.code, fetched.text, fetched.message, now));
   if (fetched.kind === 'not-modified' && !sameSource) {
     // Nothing was asked conditionally, so a 304 cannot mean "what you have is current".
     return recordFailure(
       db,
-      syncError('http', 'The feed answered 304 Not Modified to a plain request.', now),
+      syncError(
+        'http',
+        { code: 'notModifiedPlain', params: {} },
+        'The feed answered 304 Not Modified to a plain request.',
+        now,
+      ),
     );
   }
   if (fetched.kind === 'not-modified') return recordChecked(db, now);
   if (looksLikeManifest(fetched.text)) {
     if (!deps.v2)
-      return recordFailure(db, syncError('invalid', 'This build cannot install a v2 feed.', now));
+      return recordFailure(
+        db,
+        syncError(
+          'invalid',
+          { code: 'v2Unavailable', params: {} },
+          'This build cannot install a v2 feed.',
+          now,
+        ),
+      );
     const outcome = await syncManifest(
       deps.v2.slots,
       { url, ...fetched },
@@ -202,17 +243,22 @@ export async function syncFeed(
   if (deps.v2 && (deps.v2.publicKey.trim() !== '' || (sameSource && meta.signed))) {
     const message =
       'The feed is not a signed v2 manifest, but this feed is signed (a key is set, or its installed dataset came signed): refused. The installed dataset is kept.';
-    return recordFailure(db, syncError('signature', message, now));
+    return recordFailure(
+      db,
+      syncError('signature', { code: 'downgrade', params: {} }, message, now),
+    );
   }
   const budgetMs = deps.installBudgetMs ?? INSTALL_BUDGET_MS;
   const budget = budgetOf(budgetMs, deps.clock);
   const steps = { budget, sliceMs: deps.sliceMs };
+  const seconds = Math.round(budgetMs / 1000);
   const overBudget = () =>
     recordFailure(
       db,
       syncError(
         'too-large',
-        `The feed took longer than ${Math.round(budgetMs / 1000)} s to check and install, so it was abandoned; the installed dataset is kept.`,
+        { code: 'tooSlow', params: { seconds } },
+        `The feed took longer than ${seconds} s to check and install, so it was abandoned; the installed dataset is kept.`,
         now,
       ),
     );
@@ -232,8 +278,11 @@ export async function syncFeed(
     !installedInFuture &&
     Date.parse(parsed.feed.generatedAt) < Date.parse(meta.generatedAt)
   ) {
-    const message = `The feed is older (${parsed.feed.generatedAt}) than the one installed (${meta.generatedAt}).`;
-    return recordFailure(db, syncError('stale', message, now));
+    const feedDate = parsed.feed.generatedAt;
+    const installedDate = meta.generatedAt;
+    const message = `The feed is older (${feedDate}) than the one installed (${installedDate}).`;
+    const text: WorkerText = { code: 'stale', params: { feedDate, installedDate } };
+    return recordFailure(db, syncError('stale', text, message, now));
   }
   try {
     const installed = await installFeed(
@@ -253,11 +302,20 @@ export async function syncFeed(
     if (isQuotaError(error)) {
       return recordFailure(
         db,
-        syncError('storage-full', 'Storage full: the feed does not fit on this device.', now),
+        syncError(
+          'storage-full',
+          { code: 'storageFull', params: {} },
+          'Storage full: the feed does not fit on this device.',
+          now,
+        ),
       );
     }
     const detail = error instanceof Error ? error.message : String(error);
-    return recordFailure(db, syncError('storage', `The feed could not be saved (${detail}).`, now));
+    const message = `The feed could not be saved (${detail}).`;
+    return recordFailure(
+      db,
+      syncError('storage', { code: 'storage', params: { detail } }, message, now),
+    );
   }
 }
 

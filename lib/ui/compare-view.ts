@@ -1,5 +1,7 @@
 import { i18n } from '#i18n';
-import { communityText, dateText, percent } from '../model/format';
+import { communityText, percent } from '../model/format';
+import { dateText } from './locale';
+import { personas } from './personas';
 import { followedReviewers, quoteOf } from '../model/followed-reviews';
 import type { Reviewer, ReviewerId, Verdict } from '../feed/schema';
 import type { ToolAnswer, VerdictSummary } from '../model/answers';
@@ -126,7 +128,7 @@ export function quoteRows(
   b: Pick<Verdict, 'reviews'> | null,
   datasetReviewers: readonly Reviewer[] = [],
 ): QuoteRow[] {
-  return followedReviewers(chosen, datasetReviewers).map((reviewer) => ({
+  return followedReviewers(chosen, datasetReviewers, personas()).map((reviewer) => ({
     reviewer,
     a: quoteOf(a, reviewer.id),
     b: quoteOf(b, reviewer.id),

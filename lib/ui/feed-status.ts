@@ -1,15 +1,19 @@
 import { i18n } from '#i18n';
-import { dateText, dateTimeText } from '../model/format';
+import { dateText, dateTimeText } from './locale';
 import type { MetaRow } from '../model/dataset-meta';
+import { issueText, workerText } from './worker-text';
 
 /** Where the data came from, in plain words. */
 export const sourceText = (source: string): string =>
   source === 'bundled' ? i18n.t('status.bundled') : source;
 
-/** The last sync error in plain words, with the feed's JSON path when the message lacks it. */
+/**
+ * The last sync error in plain words, in the UI's language (a row stored before errors had codes:
+ * in its English), with the feed's JSON path when the message lacks it.
+ */
 export function lastErrorText(error: MetaRow['lastError']): string | null {
   if (!error) return null;
-  const message = error.message.trim();
+  const message = workerText(error).trim();
   return error.path && !message.includes(error.path)
     ? i18n.t('status.lastErrorAt', { message, path: error.path })
     : i18n.t('status.lastError', { message });
@@ -53,7 +57,7 @@ export function feedStatusLines(meta: MetaRow | null, syncing: boolean, locale: 
     lines.push(
       i18n.t('status.repaired', {
         at: dateTimeText(meta.lastRepair.at, locale),
-        message: meta.lastRepair.message,
+        message: workerText(meta.lastRepair),
       }),
     );
   return lines;
@@ -64,7 +68,8 @@ export function feedStatusLines(meta: MetaRow | null, syncing: boolean, locale: 
  * more there were; empty when the last error was not about the feed's content or had just one.
  */
 export function problemList(error: MetaRow['lastError']): { items: string[]; more: number } {
-  const items = error?.problems ?? [];
+  // In the UI's language where the row has the codes, else as an older version stored them.
+  const items = error?.issues?.map(issueText) ?? error?.problems ?? [];
   const total = error?.problemCount ?? items.length;
   if (total < 2) return { items: [], more: 0 };
   return { items, more: total - items.length };

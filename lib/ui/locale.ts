@@ -9,5 +9,32 @@ export function uiLocale(): string {
   return i18n.t('locale');
 }
 
+/**
+ * An extension page in the UI's language: `lang` (the HTML says "en": screen readers would read
+ * German words with English sounds) and its tab's title, when it has one of its own.
+ */
+export function localisePage(title?: string): void {
+  document.documentElement.lang = uiLocale();
+  if (title !== undefined) document.title = title;
+}
+
 /** A number as the UI's language writes it ("1,234" in English, "1.234" in German). */
 export const numberText = (n: number): string => n.toLocaleString(uiLocale());
+
+/** A date in `locale`, the UI's language, never the browser's default. */
+export function dateText(iso: string | null | undefined, locale = uiLocale()): string {
+  return dateIn(iso, (d) =>
+    d.toLocaleDateString(locale, { year: 'numeric', month: 'short', day: 'numeric' }),
+  );
+}
+
+export function dateTimeText(iso: string | null | undefined, locale = uiLocale()): string {
+  return dateIn(iso, (d) => d.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }));
+}
+
+/** "never" for no date and "unknown" for one that does not parse, in the UI's language too. */
+function dateIn(iso: string | null | undefined, format: (d: Date) => string): string {
+  if (!iso) return i18n.t('common.never');
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? i18n.t('common.unknown') : format(d);
+}

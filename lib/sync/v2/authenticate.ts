@@ -3,6 +3,7 @@ import { sha256Hex } from '../../feed/v2/digest';
 import { ManifestSchema, V2_LIMITS, type Manifest } from '../../feed/v2/schema';
 import { parsePublicKey, parseSignature, verifySignature } from '../../feed/v2/signature';
 import type { MetaRow, SignedState, SyncError, SyncErrorCode } from '../../model/dataset-meta';
+import type { WorkerText } from '../../model/worker-text';
 import { syncError } from '../fetch-feed';
 
 /**
@@ -54,10 +55,14 @@ export interface AuthInput {
 
 export async function authenticate(input: AuthInput): Promise<AuthResult> {
   const { now, installed } = input;
-  const refuse = (code: SyncErrorCode, message: string, path?: string): AuthResult => ({
+  const refuse = (code: SyncErrorCode, text: WorkerText, message: string): AuthResult => ({
     ok: false,
-    error: syncError(code, message, now, path),
+    error: syncError(code, text, message, now),
   });
+  const t = <C extends WorkerText['code']>(
+    c: C,
+    params: Extract<WorkerText, { code: C }>['params'],
+  ) => ({ code: c, params }) as WorkerText;
   let json: unknown;
   try {
     json = JSON.parse(input.text);
@@ -75,7 +80,11 @@ export async function authenticate(input: AuthInput): Promise<AuthResult> {
   if (input.configuredKey.trim() !== '') {
     const configured = parsePublicKey(input.configuredKey);
     if (!configured.ok)
-      return refuse('signature', `The feed public key is not valid: ${configured.message}`);
+      return refuse(
+        'signature',
+        t('keyInvalid', {}),
+        `The feed public key is not valid: ${configured.message}`,
+      );
     key = configured.key;
     keyFrom = 'settings';
   } else if (pinned) {
@@ -86,24 +95,43 @@ export async function authenticate(input: AuthInput): Promise<AuthResult> {
     keyFrom = 'pinned';
   } else {
     return json === null
-      ? refuse('not-json', 'The feed manifest is not valid JSON.')
-      : refuse('signature', 'The feed manifest names no public key, and none is set.');
+      ? refuse('not-json', t('manifestNotJson', {}), 'The feed manifest is not valid JSON.')
+      : refuse(
+          'signature',
+          t('noKey', {}),
+          'The feed manifest names no public key, and none is set.',
+        );
   }
   const publicKey = parsePublicKey(key);
   if (!publicKey.ok)
-    return refuse('signature', `The feed's public key is not valid: ${publicKey.message}`);
+    return refuse(
+      'signature',
+      t('keyInvalid', {}),
+      `The feed's public key is not valid: ${publicKey.message}`,
+    );
   if (input.signature === null)
-    return refuse('signature', 'The feed has no signature (manifest.json.sig was not found).');
+    return refuse(
+      'signature',
+      t('noSignature', {}),
+      'The feed has no signature (manifest.json.sig was not found).',
+    );
   const signature = parseSignature(input.signature);
-  if (!signature) return refuse('signature', 'The feed’s signature file is not a signature.');
+  if (!signature)
+    return refuse(
+      'signature',
+      t('signatureFile', {}),
+      'The feed’s signature file is not a signature.',
+    );
   if (!(await verifySignature(input.bytes, signature, publicKey.raw))) {
     if (keyFrom === 'pinned' && pinned && claimedKey !== null && claimedKey !== pinned)
       return refuse(
         'key-changed',
+        t('keyChanged', { key: claimedKey, pinned }),
         `The feed is now signed with another key (${claimedKey}) than the one it was first installed with (${pinned}). If its publisher changed keys, paste the new key into "Feed public key".`,
       );
     return refuse(
       'signature',
+      t(keyFrom === 'settings' ? 'signatureNotYours' : 'signatureMismatch', {}),
       keyFrom === 'settings'
         ? 'The feed’s signature does not match the feed public key you set: it was not signed by that key, or it was changed after signing.'
         : 'The feed’s signature does not match its key: the manifest was changed after signing.',
@@ -115,6 +143,7 @@ export async function authenticate(input: AuthInput): Promise<AuthResult> {
     const problems = parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`);
     const error = syncError(
       'invalid',
+      t('manifestInvalid', { problem: problems[0] ?? 'invalid' }),
       `The feed manifest was refused: ${problems[0] ?? 'invalid'}.`,
       now,
       formatPath(parsed.error.issues[0]?.path ?? []),
@@ -127,10 +156,16 @@ export async function authenticate(input: AuthInput): Promise<AuthResult> {
 
   // Only an authentic manifest's dates and seq mean anything.
   const future = futureProblem(manifest.generatedAt, now);
-  if (future) return refuse('invalid', `The feed was refused: ${future.path}: ${future.message}.`);
+  if (future)
+    return refuse(
+      'invalid',
+      t('manifestInvalid', { problem: `${future.path}: ${future.message}` }),
+      `The feed was refused: ${future.path}: ${future.message}.`,
+    );
   if (Date.parse(manifest.expiresAt) <= now.getTime())
     return refuse(
       'expired',
+      t('expired', { date: manifest.expiresAt }),
       `The feed expired at ${manifest.expiresAt}: its publisher has not renewed it. The installed dataset is kept.`,
     );
   const sha256 = await sha256Hex(input.bytes);
@@ -141,6 +176,7 @@ export async function authenticate(input: AuthInput): Promise<AuthResult> {
     if (manifest.seq <= installedSeq)
       return refuse(
         'replay',
+        t('replay', { seq: manifest.seq, installed: installedSeq }),
         `The feed is at seq ${manifest.seq}, not newer than the installed seq ${installedSeq}: an old manifest was served again. The installed dataset is kept.`,
       );
   }

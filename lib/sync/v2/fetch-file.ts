@@ -27,11 +27,24 @@ export async function fetchNamedFile(
   });
   const now = deps.now();
   if (fetched.kind === 'error')
-    return { ok: false, error: syncError(fetched.code, `${ref.path}: ${fetched.message}`, now) };
+    return {
+      ok: false,
+      error: syncError(
+        fetched.code,
+        { code: 'fileFailed', params: { path: ref.path, detail: fetched.message } },
+        `${ref.path}: ${fetched.message}`,
+        now,
+      ),
+    };
   if (fetched.kind === 'not-modified')
     return {
       ok: false,
-      error: syncError('http', `${ref.path} answered 304 to a plain request.`, now),
+      error: syncError(
+        'http',
+        { code: 'fileFailed', params: { path: ref.path, detail: 'HTTP 304' } },
+        `${ref.path} answered 304 to a plain request.`,
+        now,
+      ),
     };
   const hash = await sha256Hex(fetched.bytes);
   if (fetched.bytes.byteLength !== ref.bytes || hash !== ref.sha256)
@@ -39,6 +52,7 @@ export async function fetchNamedFile(
       ok: false,
       error: syncError(
         'hash-mismatch',
+        { code: 'fileMismatch', params: { path: ref.path } },
         `${ref.path} is not the file the signed manifest names (${fetched.bytes.byteLength} bytes, SHA-256 ${hash.slice(0, 12)}…; expected ${ref.bytes} bytes, ${ref.sha256.slice(0, 12)}…). The installed dataset is kept.`,
         now,
       ),

@@ -118,7 +118,12 @@ export async function installShards(
     if (!file.ok) return refuse(file.error);
     const parsed = parseLines(file.text, ShardLineSchema, ref.path);
     if (!parsed.ok) {
-      const error = syncError('invalid', `The feed was refused: ${parsed.problems[0]}.`, now());
+      const error = syncError(
+        'invalid',
+        { code: 'shardInvalid', params: { problem: parsed.problems[0] ?? '' } },
+        `The feed was refused: ${parsed.problems[0]}.`,
+        now(),
+      );
       error.problems = parsed.problems;
       error.problemCount = parsed.count;
       return refuse(error);
@@ -128,6 +133,7 @@ export async function installShards(
       return refuse(
         syncError(
           'invalid',
+          { code: 'misplaced', params: { path: ref.path, line: misplaced + 1 } },
           `The feed was refused: ${ref.path} line ${misplaced + 1}: a record placed in the wrong shard.`,
           now(),
         ),
@@ -136,7 +142,12 @@ export async function installShards(
     if (index === reviewersAt) reviewers = rows.reviewers;
     else if (rows.reviewers.length > 0)
       return refuse(
-        syncError('invalid', `The feed was refused: ${ref.path} holds reviewers.`, now()),
+        syncError(
+          'invalid',
+          { code: 'shardReviewers', params: { path: ref.path } },
+          `The feed was refused: ${ref.path} holds reviewers.`,
+          now(),
+        ),
       );
     // The rules inside a shard: a tool and its verdicts share it, so these see all of them.
     const issues: string[] = [];
@@ -154,7 +165,12 @@ export async function installShards(
       ),
     );
     if (issues.length > 0) {
-      const error = syncError('invalid', `The feed was refused: ${issues[0]}.`, now());
+      const error = syncError(
+        'invalid',
+        { code: 'shardInvalid', params: { problem: issues[0] ?? '' } },
+        `The feed was refused: ${issues[0]}.`,
+        now(),
+      );
       error.problems = issues;
       error.problemCount = issues.length;
       return refuse(error);
@@ -208,6 +224,7 @@ async function finish(
     refuse(
       syncError(
         'invalid',
+        { code: 'countMismatch', params: { kind: what, got, want } },
         `The feed was refused: it holds ${got} ${what}, its manifest says ${want}.`,
         now(),
       ),
@@ -224,7 +241,12 @@ async function finish(
   const wantKeys = tools.reduce((n, t) => n + toolMatchKeys(t.match).length, 0);
   if (keys !== wantKeys)
     return refuse(
-      syncError('invalid', 'The feed was refused: a match key belongs to two tools.', now()),
+      syncError(
+        'invalid',
+        { code: 'keyTwice', params: {} },
+        'The feed was refused: a match key belongs to two tools.',
+        now(),
+      ),
     );
   const verdictIds = new Set(verdicts.map((v) => v.id));
   const perVerdict = new Map<string, number>();
@@ -238,7 +260,15 @@ async function finish(
         problem ??= `verdict "${id}" is in more than ${LIMITS.comparisonsPerVerdict} comparisons`;
     }
   });
-  if (problem) return refuse(syncError('invalid', `The feed was refused: ${problem}.`, now()));
+  if (problem)
+    return refuse(
+      syncError(
+        'invalid',
+        { code: 'comparisonRefs', params: { problem } },
+        `The feed was refused: ${problem}.`,
+        now(),
+      ),
+    );
   const matchKeys = await db.matchKeys.toArray();
   await db.lookupIndex.put(buildLookupIndex(matchKeys, badgesFromRows(tools, verdicts)));
 }

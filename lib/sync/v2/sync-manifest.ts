@@ -55,6 +55,7 @@ async function fetchSignature(
     ok: false,
     error: syncError(
       fetched.kind === 'error' ? fetched.code : 'http',
+      { code: 'fileFailed', params: { path: 'manifest.json.sig', detail: message } },
       `manifest.json.sig: ${message}`,
       deps.now(),
     ),

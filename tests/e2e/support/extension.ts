@@ -137,7 +137,8 @@ export async function visit(page: Page, url: string): Promise<'badge' | 'none'> 
   return settled(page, url);
 }
 
+/** Badge buttons, named "ml-intern: 75% ship …" in any language (not the popover's buttons). */
 export const badges = (page: Page) =>
-  page.locator('[data-verdict-lens-host="badge"]').getByRole('button', { name: / ship/ });
+  page.locator('[data-verdict-lens-host="badge"]').getByRole('button', { name: /: \d{1,3}% / });
 
 export { expect };

@@ -3,6 +3,15 @@ import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { parseMessagesFile, type ParsedMessage } from '@wxt-dev/i18n/build';
 import { describe, expect, it } from 'vitest';
+import { problemText } from '../../../lib/ui/problem-text';
+import { workerText } from '../../../lib/ui/worker-text';
+import { inLanguage } from '../support/in-language';
+import {
+  PROBLEM_SAMPLES,
+  problemSamples,
+  WORKER_SAMPLES,
+  workerSamples,
+} from '../support/worker-text-samples';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const LOCALES = ['en', 'de'] as const;
@@ -100,12 +109,69 @@ describe('components take their words from the catalogue', () => {
     ).toEqual([]);
   });
 
-  it('has no words in any component outside the catalogue', () => {
-    const files = tsxFiles(join(ROOT, 'components'));
-    expect(files.length).toBeGreaterThan(20);
+  it('has no words in any component or page outside the catalogue', () => {
+    const files = ['components', 'entrypoints', 'lib/ui'].flatMap((d) => tsxFiles(join(ROOT, d)));
+    expect(files.length).toBeGreaterThan(25);
     const found = files.flatMap((f) =>
       literalWords(readFileSync(f, 'utf8'), f).map((w) => `${relative(ROOT, f)}: ${w}`),
     );
     expect(found).toEqual([]);
+  });
+});
+
+describe('extension pages', () => {
+  const pages = readdirSync(join(ROOT, 'entrypoints'), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name);
+
+  it.each(pages)('%s says its language (and its title) from the catalogue', (page) => {
+    // index.html says lang="en" and an English <title>: main.tsx puts the UI's in their place.
+    const main = readFileSync(join(ROOT, 'entrypoints', page, 'main.tsx'), 'utf8');
+    expect(main).toMatch(/^localisePage\(/m);
+  });
+});
+
+/** Catalogue texts that are parts of others, not a code of their own. */
+const PARTS = new Set([
+  'worker.refusedOthers',
+  'worker.refusedStopped',
+  'worker.interruptedStopped',
+  'problem.at',
+  'problem.counted',
+]);
+/** Words that are the same in every language: the validator's own English, passed through. */
+const SAME_EVERYWHERE = new Set(['other']);
+
+describe('what the worker says is in the catalogue too', () => {
+  it('has a text in every language for every code the worker sends, and none for others', async () => {
+    const codes = [
+      ...Object.keys(WORKER_SAMPLES).map((c) => `worker.${c}`),
+      ...Object.keys(PROBLEM_SAMPLES).map((c) => `problem.${c}`),
+    ];
+    for (const lang of LOCALES) {
+      const keys = [...(await catalogue(lang)).keys()].filter(
+        (k) => /^(worker|problem)\./.test(k) && !PARTS.has(k),
+      );
+      expect(keys.sort(), lang).toEqual([...codes].sort());
+    }
+  });
+
+  it('renders each of them whole in each language, German apart from English', async () => {
+    const render = (): [string, string][] => [
+      ...workerSamples().map((text): [string, string] => [
+        text.code,
+        workerText({ message: '(stored)', text }),
+      ]),
+      ...problemSamples().map((text): [string, string] => [text.code, problemText(text)]),
+    ];
+    const english = new Map(await inLanguage('en', render));
+    const german = await inLanguage('de', render);
+    for (const [code, said] of german) {
+      expect(said, code).not.toBe('');
+      // A {name} left over is a substitution the catalogue and the code disagree on.
+      expect(said, code).not.toMatch(/[{}]|\$\d|\(stored\)/);
+      if (!SAME_EVERYWHERE.has(code)) expect(said, code).not.toBe(english.get(code));
+    }
+    for (const [code, said] of english) expect(said, code).not.toMatch(/^$|[{}]|\$\d/);
   });
 });

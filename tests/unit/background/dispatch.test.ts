@@ -3,6 +3,7 @@ import { handleMessage, type HandlerMaps } from '../../../lib/background/dispatc
 import type { Request } from '../../../lib/messaging/protocol';
 import { CONTENT_REQUEST_TYPES, PAGE_REQUEST_TYPES } from '../../../lib/messaging/request-schema';
 import type { PolicyContext, SenderInfo } from '../../../lib/messaging/sender-policy';
+import { TextError } from '../../../lib/model/worker-text';
 
 const EXTENSION_ID = 'synthetic-extension-id';
 const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
@@ -213,5 +214,15 @@ describe('handleMessage', () => {
     const { result, calls } = await reply({ type: 'getStatus' }, PAGE, impl);
     expect(calls).toHaveLength(1);
     expect(result).toEqual({ ok: false, error: { code: 'internal', message } });
+  });
+
+  it('passes on a refusal’s text, for the page to say in its own language', async () => {
+    const text = { code: 'urlEmpty', params: {} } as const;
+    const impl = () => Promise.reject(new TextError('Enter a feed URL.', text));
+    const { result } = await reply({ type: 'setFeedUrl', url: ' ' }, PAGE, impl);
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'bad-url', message: 'Enter a feed URL.', text },
+    });
   });
 });

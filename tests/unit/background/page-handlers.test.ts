@@ -51,6 +51,10 @@ describe('setFeedUrl', () => {
     await expect(
       w.page.setFeedUrl({ type: 'setFeedUrl', url: 'http://feeds.synthetic.test/f.json' }, PAGE),
     ).rejects.toThrow(/https:\/\//);
+    // With its code, so the options page says it in its own language.
+    await expect(
+      w.page.setFeedUrl({ type: 'setFeedUrl', url: 'http://feeds.synthetic.test/f.json' }, PAGE),
+    ).rejects.toMatchObject({ text: { code: 'urlHttp', params: {} } });
     expect((await loadSettings()).settings.feedUrl).toBe(FEED_URL);
   });
 

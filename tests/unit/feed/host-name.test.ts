@@ -20,14 +20,17 @@ describe('hostProblem', () => {
     // What Chromium's parser makes of "https://exa mple.com/": the space kept as %20.
     const chromium = new URL('https://example.com/');
     Object.defineProperty(chromium, 'hostname', { value: 'exa%20mple.com' });
-    expect(hostProblem(chromium)).toBe('"exa mple.com" is not a valid host name.');
+    expect(hostProblem(chromium)).toEqual({
+      message: '"exa mple.com" is not a valid host name.',
+      text: { code: 'urlBadHost', params: { host: 'exa mple.com' } },
+    });
     for (const url of [
       'https://exa_mple.com/f',
       'https://example..com/f',
       'https://-bad-.com/f',
       `https://${'a'.repeat(64)}.com/f`,
     ])
-      expect(hostProblem(new URL(url)), url).toMatch(/is not a valid host name/);
+      expect(hostProblem(new URL(url))?.message, url).toMatch(/is not a valid host name/);
   });
 });
 
@@ -36,10 +39,12 @@ describe('checkFeedUrl and hosts', () => {
     expect(checkFeedUrl('https://exa mple.com/feed.json')).toEqual({
       ok: false,
       message: expect.stringMatching(/space|not a URL/),
+      text: { code: expect.stringMatching(/^url(Space|NotUrl)$/), params: expect.anything() },
     });
     expect(checkFeedUrl('https://exa_mple.com/feed.json')).toEqual({
       ok: false,
       message: '"exa_mple.com" is not a valid host name.',
+      text: { code: 'urlBadHost', params: { host: 'exa_mple.com' } },
     });
     expect(checkFeedUrl(' https://example.com/feed.json ')).toEqual({
       ok: true,

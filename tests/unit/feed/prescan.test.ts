@@ -37,14 +37,20 @@ describe('scanFeedText', () => {
     expect(scan(deep)).toEqual({
       path: 'tools[0].x[0][0][0][0][0]',
       message: 'nested more than 8 levels deep',
+      text: { code: 'tooDeep', params: { depth: 8 } },
     });
     const long = `{"tools":[{"name":"a\\"]],[","x":[${'1,'.repeat(1000)}1]}]}`;
     expect(scan(long)).toEqual({
       path: 'tools[0].x',
       message: 'more than the 1,000 items allowed',
+      text: { code: 'tooManyItems', params: { max: 1000, count: null } },
     });
     const many = `{"reviewers":[${'{},'.repeat(6)}{}]}`;
-    expect(scan(many)).toEqual({ path: 'reviewers', message: 'more than the 6 records allowed' });
+    expect(scan(many)).toEqual({
+      path: 'reviewers',
+      message: 'more than the 6 records allowed',
+      text: { code: 'tooManyRecords', params: { max: 6, count: null } },
+    });
   });
 
   it('finds no limit on the prototype: a "constructor" list is an inner list', () => {

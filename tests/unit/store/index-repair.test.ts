@@ -80,6 +80,7 @@ describe('the worker with its lookup index deleted', () => {
     expect(meta.lastRepair?.message).toBe(
       'The lookup index was missing and was rebuilt from the installed dataset.',
     );
+    expect(meta.lastRepair?.text).toEqual({ code: 'indexMissing', params: {} });
     expect(feedStatusLines(meta, false, 'en').at(-1)).toMatch(
       /^Repaired .*: The lookup index was missing/,
     );

@@ -39,6 +39,8 @@ function expectFailed(outcome: SyncOutcome, code: SyncErrorCode) {
   expect(outcome.kind).toBe('failed');
   if (outcome.kind !== 'failed') throw new Error('unreachable');
   expect(outcome.error.code).toBe(code);
+  // Every failure has a text the options page can say in its own language.
+  expect(outcome.error.text?.code).toEqual(expect.any(String));
   return outcome.error;
 }
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { feedStatusLines, lastErrorText, sourceText } from '../../../lib/ui/feed-status';
+import {
+  feedStatusLines,
+  lastErrorText,
+  problemList,
+  sourceText,
+} from '../../../lib/ui/feed-status';
+import { uiLocale } from '../../../lib/ui/locale';
+import { inLanguage } from '../support/in-language';
 import type { MetaRow } from '../../../lib/model/dataset-meta';
 
 const META: MetaRow = {
@@ -74,4 +81,72 @@ describe('lastErrorText', () => {
 it('sourceText', () => {
   expect(sourceText('bundled')).toBe('Bundled dataset');
   expect(sourceText('https://x.test/f.json')).toBe('https://x.test/f.json');
+});
+
+describe('in German', () => {
+  const refused: NonNullable<MetaRow['lastError']> = {
+    code: 'invalid',
+    message: 'The feed was refused: tools[0].id: required (and 1 more problems).',
+    text: {
+      code: 'refused',
+      params: {
+        first: { path: 'tools[0].id', text: { code: 'required', params: {} } },
+        others: 1,
+        stopped: false,
+        stoppedAt: 50,
+      },
+    },
+    path: 'tools[0].id',
+    problems: ['tools[0].id: required', 'verdicts[2].panelShip: Too big'],
+    issues: [
+      { path: 'tools[0].id', text: { code: 'required', params: {} } },
+      { path: 'verdicts[2].panelShip', text: { code: 'tooHigh', params: { max: 100 } } },
+    ],
+    problemCount: 1250,
+    at: '2026-11-22T10:00:00Z',
+  };
+
+  it('says the last error, the repair, the dates and the problems in German', async () => {
+    const meta: MetaRow = {
+      ...META,
+      counts: { ...META.counts, tools: 1234 },
+      lastError: refused,
+      lastRepair: {
+        at: '2026-11-22T10:00:00Z',
+        message: 'The lookup index was missing and was rebuilt from the installed dataset.',
+        text: { code: 'indexMissing', params: {} },
+      },
+    };
+    const [lines, problems] = await inLanguage('de', () => [
+      feedStatusLines(meta, false, uiLocale()),
+      problemList(refused),
+    ]);
+    expect(lines).toEqual([
+      'Quelle: Mitgelieferter Datensatz',
+      'Datum des Feeds: 20. Nov. 2026',
+      'Enthält 1.234 Werkzeuge und 1 Urteil',
+      'Letzte Prüfung: nie',
+      'Letzter Erfolg: nie',
+      'Letzte Synchronisierung fehlgeschlagen: Der Feed wurde abgelehnt: tools[0].id: erforderlich (und 1 weiteres Problem).',
+      expect.stringMatching(
+        /^Repariert am 22\.11\.2026, \d\d:\d\d: Der Nachschlageindex fehlte und wurde/,
+      ),
+    ]);
+    expect(problems).toEqual({
+      items: ['tools[0].id: erforderlich', 'verdicts[2].panelShip: darf höchstens 100 sein'],
+      more: 1248,
+    });
+  });
+
+  it('shows what an older version stored (English words, no codes) as it is', async () => {
+    const { text: _text, issues: _issues, ...stored } = refused;
+    const [line, problems] = await inLanguage('de', () => [
+      lastErrorText(stored),
+      problemList(stored),
+    ]);
+    expect(line).toBe(
+      'Letzte Synchronisierung fehlgeschlagen: The feed was refused: tools[0].id: required (and 1 more problems).',
+    );
+    expect(problems).toEqual({ items: stored.problems, more: 1248 });
+  });
 });
