@@ -89,7 +89,12 @@ export function PopoverApp({
   // Where focus goes back on closing: what had it when the popover opened (a list chip that
   // opened it, say), else the badge.
   const opener = useRef<HTMLElement | null>(null);
+  // Closed at once, not at React's next commit: until then the document-level listeners below
+  // are still in place, and a key meant for what replaced the popover (the Undo notice after
+  // "Hide on this site") must not be taken by them.
+  const isOpen = useRef(false);
   const close = useCallback((refocus: boolean) => {
+    isOpen.current = false;
     setOpen(false);
     if (!refocus) return;
     const back = opener.current?.isConnected ? opener.current : badgeRef.current;
@@ -128,14 +133,15 @@ export function PopoverApp({
 
   useEffect(() => {
     if (!open) return;
+    isOpen.current = true;
     // Clicks inside the shadow root reach the page with the host in their path.
     const onDown = (e: PointerEvent) => {
-      if (!e.composedPath().includes(host)) close(false);
+      if (isOpen.current && !e.composedPath().includes(host)) close(false);
     };
     // Escape closes wherever the focus is, and before the page's own shortcuts see it (capture
     // on the document runs before the shadow root's listeners).
     const onEscape = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
+      if (e.key !== 'Escape' || !isOpen.current) return;
       e.stopPropagation();
       close(true);
     };
