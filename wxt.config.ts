@@ -42,6 +42,8 @@ export default defineConfig({
     // The always-on detection script (entrypoints/lens.ts), an unlisted script declared here
     // instead of a WXT content script: that file says why. Product sites get it at run time
     // (lib/background/product-scripts.ts).
+    // Ed25519 in WebCrypto, which checks a signed feed (lib/feed/v2/signature.ts).
+    minimum_chrome_version: '137',
     content_scripts: [
       {
         matches: [...BUILT_IN_MATCHES],
@@ -54,7 +56,8 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'verdict-lens@verdict-lens.dev',
-              strict_min_version: '128.0',
+              // Ed25519 in WebCrypto, which checks a signed feed (lib/feed/v2/signature.ts).
+              strict_min_version: '129.0',
               // Firefox's data-collection declaration: nothing is collected or transmitted
               // (the only request is the feed download from the URL the user sets), see PRIVACY.md.
               data_collection_permissions: { required: ['none'] },
