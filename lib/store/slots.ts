@@ -1,4 +1,4 @@
-import { SlotsDb, VerdictDb, type SlotRow } from './db';
+import { DATA_TABLES, SlotsDb, VerdictDb, type SlotRow } from './db';
 
 /**
  * The two dataset databases and which one is live. Every reader asks `live` at the time it reads,
@@ -64,3 +64,9 @@ export function createDatasetSlots(primary: VerdictDb = new VerdictDb()): Datase
     },
   };
 }
+
+/** Empties a dataset database (the spare, before a full install or once it is no longer read). */
+export const emptyDataset = (db: VerdictDb) =>
+  db.transaction('rw', [...DATA_TABLES.map((n) => db.table(n)), db.meta], () =>
+    Promise.all([...DATA_TABLES.map((n) => db.table(n).clear()), db.meta.clear()]),
+  );

@@ -8,7 +8,7 @@ import { answerRowSteps } from '../../store/answer-rows';
 import { DATA_TABLES, type VerdictDb } from '../../store/db';
 import { badgesFromRows, buildLookupIndex } from '../../store/lookup-index';
 import { verdictRow, type MatchKeyRow, type RankedVerdict, type ToolRow } from '../../store/rows';
-import type { DatasetSlots } from '../../store/slots';
+import { emptyDataset, type DatasetSlots } from '../../store/slots';
 import { orderByRecency } from '../../store/verdict-order';
 import { syncError } from '../fetch-feed';
 import { fetchNamedFile, type FileDeps } from './fetch-file';
@@ -39,11 +39,6 @@ export interface ShardInstallInput {
 
 /** Failures of the network, not of the feed: the shards already in are kept for the next try. */
 const TRANSIENT: ReadonlySet<SyncError['code']> = new Set(['network', 'timeout', 'http']);
-
-const clearAll = (db: VerdictDb) =>
-  db.transaction('rw', [...DATA_TABLES.map((n) => db.table(n)), db.meta], () =>
-    Promise.all([...DATA_TABLES.map((n) => db.table(n).clear()), db.meta.clear()]),
-  );
 
 /** Every row one shard's records give, for the tables that are per record. */
 function shardRows(lines: readonly ShardLine[]) {
@@ -86,7 +81,7 @@ export async function installShards(
   if (staged && staged.manifest === input.manifestSha && staged.name === target.name) {
     for (const path of staged.done) done.add(path);
   } else {
-    await clearAll(target);
+    await emptyDataset(target);
     await slots.markStaging({
       id: 'staging',
       name: target.name,
@@ -95,7 +90,7 @@ export async function installShards(
     });
   }
   const refuse = async (error: SyncError): Promise<never> => {
-    await clearAll(target);
+    await emptyDataset(target);
     await slots.dropStaging();
     throw new InstallRefused(error);
   };

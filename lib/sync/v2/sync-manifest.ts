@@ -1,7 +1,6 @@
 import { V2_LIMITS } from '../../feed/v2/schema';
 import type { MetaRow, SignedState, SyncError } from '../../model/dataset-meta';
-import { DATA_TABLES, type VerdictDb } from '../../store/db';
-import type { DatasetSlots } from '../../store/slots';
+import { emptyDataset, type DatasetSlots } from '../../store/slots';
 import { DEFAULT_TIMEOUT_MS, fetchFeed, syncError } from '../fetch-feed';
 import { authenticate, signatureUrl } from './authenticate';
 import { applyDelta, type ApplyChanges } from './delta';
@@ -32,11 +31,6 @@ export interface FetchedManifest {
   etag: string | null;
   lastModified: string | null;
 }
-
-const emptyTables = (db: VerdictDb) =>
-  db.transaction('rw', [...DATA_TABLES.map((n) => db.table(n)), db.meta], () =>
-    Promise.all([...DATA_TABLES.map((n) => db.table(n).clear()), db.meta.clear()]),
-  );
 
 async function fetchSignature(
   url: string,
@@ -133,7 +127,7 @@ export async function syncManifest(
       file,
     );
     // The old dataset is no longer read; emptied so only one copy takes the disk.
-    await emptyTables(slots.spare());
+    await emptyDataset(slots.spare());
     return { kind: 'updated', meta: written };
   } catch (error) {
     if (error instanceof InstallRefused) return { kind: 'failed', error: error.error };
