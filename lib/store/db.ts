@@ -1,7 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { Comparison, Reviewer } from '../feed/schema';
 import type { MetaRow } from '../model/dataset-meta';
-import { buildAnswerRows } from './answer-rows';
+import { answerRowsOf } from './answer-rows';
 import { badgesFromRows, buildLookupIndex } from './lookup-index';
 import {
   verdictRow,
@@ -44,12 +44,12 @@ export class VerdictDb extends Dexie {
       .stores({ answers: 'toolId' })
       .upgrade(async (tx) => {
         // Version-1 verdict rows are whole verdicts: they feed the answers, then shrink.
-        const [tools, verdicts, comparisons] = await Promise.all([
+        // (Answers as version 5 has them: the comparisons version 2 joined in are dropped there.)
+        const [tools, verdicts] = await Promise.all([
           tx.table<ToolRow, string>('tools').toArray(),
           tx.table<RankedVerdict, string>('verdicts').toArray(),
-          tx.table<Comparison, string>('comparisons').toArray(),
         ]);
-        await tx.table('answers').bulkAdd(buildAnswerRows(tools, verdicts, comparisons));
+        await tx.table('answers').bulkAdd(answerRowsOf(tools, verdicts));
         await tx.table('verdicts').bulkPut(verdicts.map(verdictRow));
       });
     // Version 3: the packed match-key index the worker keeps in memory (lookup-index.ts), so a
@@ -83,6 +83,19 @@ export class VerdictDb extends Dexie {
             row.category = whole.category;
             row.entry = whole.entry;
             if (whole.publishedAt) row.publishedAt = whole.publishedAt;
+          });
+      });
+    // Version 5: answers no longer carry their comparisons with the partners joined in (that
+    // needed every verdict at install, and a change to one verdict rewrote its partners' rows);
+    // they are read with the answer (answers.ts). The stored copies are dropped.
+    this.version(5)
+      .stores({})
+      .upgrade(async (tx) => {
+        await tx
+          .table<AnswerRow & { comparisons?: unknown }, string>('answers')
+          .toCollection()
+          .modify((row) => {
+            delete row.comparisons;
           });
       });
   }

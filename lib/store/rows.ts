@@ -1,5 +1,5 @@
 import type { Tool, Verdict } from '../feed/schema';
-import type { ComparisonSummary, VerdictSummary } from '../model/answers';
+import type { VerdictSummary } from '../model/answers';
 import type { MatchKey } from '../model/match-keys';
 
 /**
@@ -42,14 +42,15 @@ export const verdictRow = ({
 
 export type ToolRow = Tool & { nameLower: string };
 
-/** A tool's precomputed answer (see answer-rows.ts): all its verdicts, newest first. */
+/**
+ * A tool's precomputed answer (answer-rows.ts): all its verdicts, newest first. Only the tool's
+ * own data: since schema version 5 the comparisons are read with the answer (answers.ts).
+ */
 export interface AnswerRow {
   toolId: string;
   tool: Tool;
   verdicts: Verdict[];
   summaries: VerdictSummary[];
-  /** Per verdict id: the comparisons it is in, with the partner verdicts. */
-  comparisons: Record<string, ComparisonSummary[]>;
 }
 
 export interface MatchKeyRow {
