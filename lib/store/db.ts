@@ -3,12 +3,15 @@ import type { Comparison, Reviewer } from '../feed/schema';
 import type { MetaRow } from '../model/dataset-meta';
 import { answerRowsOf } from './answer-rows';
 import { badgesFromRows, buildLookupIndex } from './lookup-index';
+import { buildSearchRow } from './search-pack';
+import { searchSourcesOf } from './search-source';
 import {
   verdictRow,
   type AnswerRow,
   type LookupIndexRow,
   type MatchKeyRow,
   type RankedVerdict,
+  type SearchIndexRow,
   type ToolRow,
   type VerdictRow,
 } from './rows';
@@ -26,6 +29,7 @@ export class VerdictDb extends Dexie {
   matchKeys!: Table<MatchKeyRow, string>;
   answers!: Table<AnswerRow, string>;
   lookupIndex!: Table<LookupIndexRow, string>;
+  searchIndex!: Table<SearchIndexRow, string>;
   meta!: Table<MetaRow, string>;
 
   constructor(name = 'verdict-lens') {
@@ -87,10 +91,17 @@ export class VerdictDb extends Dexie {
       });
     // Version 5: answers no longer carry their comparisons with the partners joined in (that
     // needed every verdict at install, and a change to one verdict rewrote its partners' rows);
-    // they are read with the answer (answers.ts). The stored copies are dropped.
+    // they are read with the answer (answers.ts). The stored copies are dropped. And the packed
+    // search index (search-pack.ts), so a worker's first search is one read: built from the
+    // slim rows here.
     this.version(5)
-      .stores({})
+      .stores({ searchIndex: 'id' })
       .upgrade(async (tx) => {
+        const [tools, verdicts] = await Promise.all([
+          tx.table<ToolRow, string>('tools').toArray(),
+          tx.table<VerdictRow, string>('verdicts').toArray(),
+        ]);
+        await tx.table('searchIndex').put(buildSearchRow(searchSourcesOf(tools, verdicts)));
         await tx
           .table<AnswerRow & { comparisons?: unknown }, string>('answers')
           .toCollection()
@@ -109,4 +120,5 @@ export const DATA_TABLES = [
   'matchKeys',
   'answers',
   'lookupIndex',
+  'searchIndex',
 ] as const;

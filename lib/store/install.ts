@@ -4,6 +4,8 @@ import { checkBudget, runNow, runYielding, STEP_ITEMS, type Budget } from '../mo
 import { DATA_TABLES, type VerdictDb } from './db';
 import { badgesFromAnswers, lookupIndexSteps } from './lookup-index';
 import { groupRows, type GroupRows } from './group-rows';
+import { searchRowSteps } from './search-pack';
+import { searchSourcesOf } from './search-source';
 
 /** Rows are written in chunks so a 100,000-tool feed does not build one giant request. */
 const CHUNK = 2000;
@@ -38,11 +40,13 @@ export function* datasetRowSteps(feed: Feed) {
     yield;
   }
   const lookupIndex = yield* lookupIndexSteps(rows.matchKeys, badgesFromAnswers(rows.answers));
+  const searchIndex = yield* searchRowSteps(searchSourcesOf(feed.tools, rows.verdicts));
   return {
     ...rows,
     reviewers: feed.reviewers,
     comparisons: feed.comparisons,
     lookupIndex: [lookupIndex],
+    searchIndex: [searchIndex],
   } satisfies Record<(typeof DATA_TABLES)[number], readonly object[]>;
 }
 

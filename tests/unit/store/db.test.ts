@@ -222,7 +222,7 @@ describe('opening a version-1 database with the current VerdictDb', () => {
     }
   });
 
-  it('declares version 1 as released, plus the tables of versions 2 and 3', () => {
+  it('declares version 1 as released, plus the tables of versions 2, 3 and 5', () => {
     const db = new VerdictDb(`verdict-lens-schema-${randomUUID()}`);
     names.push(db.name);
     const declared = Object.fromEntries(
@@ -231,6 +231,11 @@ describe('opening a version-1 database with the current VerdictDb', () => {
         [t.schema.primKey, ...t.schema.indexes].map((i) => i.src).join(', '),
       ]),
     );
-    expect(declared).toEqual({ ...V1_STORES, answers: 'toolId', lookupIndex: 'id' });
+    expect(declared).toEqual({
+      ...V1_STORES,
+      answers: 'toolId',
+      lookupIndex: 'id',
+      searchIndex: 'id',
+    });
   });
 });
