@@ -1,5 +1,6 @@
 import { byText } from '../model/sorted';
 import { runNow, sortInSteps, STEP_ITEMS, type Steps } from '../model/steps';
+import { IndexMismatch } from './index-mismatch';
 import type { SearchIndexRow } from './rows';
 import { normalize, type SearchSource } from './search-source';
 
@@ -12,14 +13,6 @@ import { normalize, type SearchSource } from './search-source';
 
 /** The line break after every key: normalize() never leaves one in a key or a query. */
 const SEP = '\n';
-
-/** Thrown when entries to remove are not in the index: it does not match the rows. */
-export class SearchIndexMismatch extends Error {
-  constructor(message: string) {
-    super(`search index: ${message}`);
-    this.name = 'SearchIndexMismatch';
-  }
-}
 
 interface Added {
   id: string;
@@ -122,7 +115,7 @@ function* mergeSorted(
 
 /**
  * `old` without the entries whose verdict ids are in `removed`, plus an entry per source. Throws
- * SearchIndexMismatch when a removed id is not in `old`, or an added one already is (and stays).
+ * IndexMismatch when a removed id is not in `old`, or an added one already is (and stays).
  */
 export function* mergeSearchRowSteps(
   old: SearchIndexRow,
@@ -139,7 +132,8 @@ export function* mergeSearchRowSteps(
     (a, b) => byText(a.sortKey, b.sortKey) || byText(a.id, b.id),
   );
   const addedIds = new Set(news.map((a) => a.id));
-  if (addedIds.size !== news.length) throw new SearchIndexMismatch('a verdict is added twice');
+  if (addedIds.size !== news.length)
+    throw new IndexMismatch('search index: a verdict is added twice');
 
   const n = entryCount(old);
   const keep = new Uint8Array(n);
@@ -149,7 +143,7 @@ export function* mergeSearchRowSteps(
   for (let i = 0; i < n; i++) {
     const id = entryId(old, i);
     if (removed.has(id)) gone++;
-    else if (addedIds.has(id)) throw new SearchIndexMismatch(`"${id}" is already in it`);
+    else if (addedIds.has(id)) throw new IndexMismatch(`search index: "${id}" is already in it`);
     else {
       keep[i] = 1;
       kept++;
@@ -157,7 +151,8 @@ export function* mergeSearchRowSteps(
     }
     if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
   }
-  if (gone !== removed.size) throw new SearchIndexMismatch('a removed verdict is not in it');
+  if (gone !== removed.size)
+    throw new IndexMismatch('search index: a removed verdict is not in it');
   for (const a of news) keyTotal += a.keys.length;
 
   // Where each added entry goes among the old ones (before old entry at[j]).
