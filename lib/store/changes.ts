@@ -75,7 +75,10 @@ export function checkChangeShape(changes: DatasetChanges, problems: Problems): v
       if (deleted.has(id))
         problems.add({ path: [kind, 'deletes', i], message: `"${id}" is deleted twice` });
       else if (upserted.has(id))
-        problems.add({ path: [kind, 'deletes', i], message: `"${id}" is both upserted and deleted` });
+        problems.add({
+          path: [kind, 'deletes', i],
+          message: `"${id}" is both upserted and deleted`,
+        });
       deleted.add(id);
     });
   }
