@@ -12,10 +12,11 @@ import { DATA_TABLES, type VerdictDb } from './db';
 import { groupRows, type GroupRows } from './group-rows';
 import { isIntactIndex } from './index-repair';
 import { IndexMismatch } from './index-mismatch';
-import { badgesFromAnswers, badgesFromRows, buildLookupIndex } from './lookup-index';
+import { indexRowSteps, readSlimRows } from './index-build';
+import { badgesFromAnswers } from './lookup-index';
 import { mergeLookupRow } from './lookup-merge';
 import type { AnswerRow, LookupIndexRow, SearchIndexRow, ToolRow } from './rows';
-import { buildSearchRow, mergeSearchRowSteps } from './search-pack';
+import { mergeSearchRowSteps } from './search-pack';
 import { searchSourcesOf } from './search-source';
 import { isIntactSearchRow } from './search-store';
 
@@ -286,13 +287,9 @@ export async function applyChanges(
     if (!lookupRow || !searchRow) {
       // The stored index did not match the rows (something else touched the database): built
       // from the slim rows, as a repair does.
-      const [matchKeys, allTools, allVerdicts] = await Promise.all([
-        db.matchKeys.toArray(),
-        db.tools.toArray(),
-        db.verdicts.toArray(),
-      ]);
-      lookupRow ??= buildLookupIndex(matchKeys, badgesFromRows(allTools, allVerdicts));
-      searchRow ??= buildSearchRow(searchSourcesOf(allTools, allVerdicts));
+      const rebuilt = runNow(indexRowSteps(await readSlimRows(db)));
+      lookupRow ??= rebuilt.lookupIndex;
+      searchRow ??= rebuilt.searchIndex;
     }
     const [toolCount, verdictCount, reviewerCount, comparisonCount] = await Promise.all([
       db.tools.count(),
