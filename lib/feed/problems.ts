@@ -50,6 +50,12 @@ const ENGLISH: { [C in ProblemCode]?: (p: ProblemParams[C]) => string } = {
   tooManyItems: (p) =>
     `more than the ${count(p.max)} items allowed${p.count === null ? '' : ` (${count(p.count)})`}`,
   tooDeep: (p) => `nested more than ${p.depth} levels deep`,
+  noRecord: (p) => `there is no record "${p.id}" to delete`,
+  deletedTwice: (p) => `"${p.id}" is deleted twice`,
+  upsertedAndDeleted: (p) => `"${p.id}" is both upserted and deleted`,
+  reviewStays: (p) => `verdict "${p.verdict}" has a review by "${p.reviewer}"`,
+  toolStaysNamed: (p) => `verdict "${p.verdict}" still names tool "${p.tool}"`,
+  verdictStaysNamed: (p) => `comparison "${p.comparison}" still names verdict "${p.verdict}"`,
   future: (p) => `${p.date} is in the future (this device's clock says ${p.now})`,
 };
 

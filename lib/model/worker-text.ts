@@ -104,6 +104,13 @@ export interface ProblemParams {
   tooManyItems: { max: number; count: number | null };
   tooDeep: { depth: number };
   future: { date: string; now: string };
+  // Written for a change to the installed dataset (a feed v2 delta).
+  noRecord: { id: string };
+  deletedTwice: { id: string };
+  upsertedAndDeleted: { id: string };
+  reviewStays: { verdict: string; reviewer: string };
+  toolStaysNamed: { verdict: string; tool: string };
+  verdictStaysNamed: { comparison: string; verdict: string };
   // zod's own checks, by the kind of issue.
   notString: None;
   notNumber: None;

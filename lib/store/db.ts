@@ -1,14 +1,17 @@
 import Dexie, { type Table } from 'dexie';
 import type { Comparison, Reviewer } from '../feed/schema';
 import type { MetaRow } from '../model/dataset-meta';
-import { buildAnswerRows } from './answer-rows';
+import { answerRowsOf } from './answer-rows';
 import { badgesFromRows, buildLookupIndex } from './lookup-index';
+import { buildSearchRow } from './search-pack';
+import { searchSourcesOf } from './search-source';
 import {
   verdictRow,
   type AnswerRow,
   type LookupIndexRow,
   type MatchKeyRow,
   type RankedVerdict,
+  type SearchIndexRow,
   type ToolRow,
   type VerdictRow,
 } from './rows';
@@ -26,6 +29,7 @@ export class VerdictDb extends Dexie {
   matchKeys!: Table<MatchKeyRow, string>;
   answers!: Table<AnswerRow, string>;
   lookupIndex!: Table<LookupIndexRow, string>;
+  searchIndex!: Table<SearchIndexRow, string>;
   meta!: Table<MetaRow, string>;
 
   constructor(name = 'verdict-lens') {
@@ -44,12 +48,12 @@ export class VerdictDb extends Dexie {
       .stores({ answers: 'toolId' })
       .upgrade(async (tx) => {
         // Version-1 verdict rows are whole verdicts: they feed the answers, then shrink.
-        const [tools, verdicts, comparisons] = await Promise.all([
+        // (Answers as version 5 has them: the comparisons version 2 joined in are dropped there.)
+        const [tools, verdicts] = await Promise.all([
           tx.table<ToolRow, string>('tools').toArray(),
           tx.table<RankedVerdict, string>('verdicts').toArray(),
-          tx.table<Comparison, string>('comparisons').toArray(),
         ]);
-        await tx.table('answers').bulkAdd(buildAnswerRows(tools, verdicts, comparisons));
+        await tx.table('answers').bulkAdd(answerRowsOf(tools, verdicts));
         await tx.table('verdicts').bulkPut(verdicts.map(verdictRow));
       });
     // Version 3: the packed match-key index the worker keeps in memory (lookup-index.ts), so a
@@ -85,6 +89,26 @@ export class VerdictDb extends Dexie {
             if (whole.publishedAt) row.publishedAt = whole.publishedAt;
           });
       });
+    // Version 5: answers no longer carry their comparisons with the partners joined in (that
+    // needed every verdict at install, and a change to one verdict rewrote its partners' rows);
+    // they are read with the answer (answers.ts). The stored copies are dropped. And the packed
+    // search index (search-pack.ts), so a worker's first search is one read: built from the
+    // slim rows here.
+    this.version(5)
+      .stores({ searchIndex: 'id' })
+      .upgrade(async (tx) => {
+        const [tools, verdicts] = await Promise.all([
+          tx.table<ToolRow, string>('tools').toArray(),
+          tx.table<VerdictRow, string>('verdicts').toArray(),
+        ]);
+        await tx.table('searchIndex').put(buildSearchRow(searchSourcesOf(tools, verdicts)));
+        await tx
+          .table<AnswerRow & { comparisons?: unknown }, string>('answers')
+          .toCollection()
+          .modify((row) => {
+            delete row.comparisons;
+          });
+      });
   }
 }
 
@@ -96,6 +120,7 @@ export const DATA_TABLES = [
   'matchKeys',
   'answers',
   'lookupIndex',
+  'searchIndex',
 ] as const;
 
 /**

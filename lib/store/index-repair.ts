@@ -8,7 +8,7 @@ export type IndexProblem = 'missing' | 'corrupt';
 const UNRATED = 0xffffffff;
 
 /** Offsets that start at 0, never go back and end at the text's length. */
-function offsetsFit(starts: unknown, text: unknown): starts is Uint32Array {
+export function offsetsFit(starts: unknown, text: unknown): starts is Uint32Array {
   if (!(starts instanceof Uint32Array) || typeof text !== 'string' || starts.length === 0)
     return false;
   if (starts[0] !== 0 || starts[starts.length - 1] !== text.length) return false;

@@ -1,19 +1,11 @@
 import type { Feed } from '../feed/schema';
 import type { MetaRow } from '../model/dataset-meta';
-import { toolMatchKeys } from '../model/match-keys';
-import {
-  checkBudget,
-  runNow,
-  runYielding,
-  STEP_ITEMS,
-  type Budget,
-  type Steps,
-} from '../model/steps';
-import { answerRowSteps } from './answer-rows';
+import { checkBudget, runNow, runYielding, STEP_ITEMS, type Budget } from '../model/steps';
 import { DATA_TABLES, type VerdictDb } from './db';
 import { badgesFromAnswers, lookupIndexSteps } from './lookup-index';
-import { verdictRow, type MatchKeyRow, type RankedVerdict, type ToolRow } from './rows';
-import { orderByRecency } from './verdict-order';
+import { groupRows, type GroupRows } from './group-rows';
+import { searchRowSteps } from './search-pack';
+import { searchSourcesOf } from './search-source';
 
 /** Rows are written in chunks so a 100,000-tool feed does not build one giant request. */
 const CHUNK = 2000;
@@ -24,53 +16,37 @@ export interface InstallSource {
   lastModified?: string | null;
 }
 
-function* rankedVerdicts(feed: Feed): Steps<RankedVerdict[]> {
-  const byTool = new Map<string, Feed['verdicts']>();
-  for (const v of feed.verdicts) {
-    const list = byTool.get(v.toolId);
-    if (list) list.push(v);
-    else byTool.set(v.toolId, [v]);
-  }
-  yield;
-  const rows: RankedVerdict[] = [];
-  let n = 0;
-  // Each tool's list is capped (LIMITS.verdictsPerTool), so each sort is small.
-  for (const list of byTool.values()) {
-    const ordered = orderByRecency(list);
-    ordered.forEach((v, i) => rows.push({ ...v, recency: ordered.length - i }));
-    if (++n % STEP_ITEMS === 0) yield;
-  }
-  return rows;
-}
-
-function* matchKeyRows(feed: Feed): Steps<MatchKeyRow[]> {
-  const rows: MatchKeyRow[] = [];
-  for (let i = 0; i < feed.tools.length; i++) {
-    const tool = feed.tools[i]!;
-    for (const key of toolMatchKeys(tool.match)) rows.push({ key, toolId: tool.id });
-    if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
-  }
-  return rows;
-}
-
-/** Every row an install writes, by table, in steps (model/steps.ts). */
+/**
+ * Every row an install writes, by table, in steps (model/steps.ts): the tools a step's worth at a
+ * time, each with all its verdicts (groupRows), then the packed index over them.
+ */
 export function* datasetRowSteps(feed: Feed) {
-  const tools: ToolRow[] = feed.tools.map((t) => ({ ...t, nameLower: t.name.toLowerCase() }));
+  const ofTool = new Map<string, Feed['verdicts']>();
+  for (const v of feed.verdicts) {
+    const list = ofTool.get(v.toolId);
+    if (list) list.push(v);
+    else ofTool.set(v.toolId, [v]);
+  }
   yield;
-  const ranked = yield* rankedVerdicts(feed);
-  const matchKeys = yield* matchKeyRows(feed);
-  const answers = yield* answerRowSteps(tools, ranked, feed.comparisons);
-  const verdicts = ranked.map(verdictRow);
-  yield;
-  const lookupIndex = yield* lookupIndexSteps(matchKeys, badgesFromAnswers(answers));
+  const rows: GroupRows = { tools: [], verdicts: [], matchKeys: [], answers: [] };
+  for (let i = 0; i < feed.tools.length; i += STEP_ITEMS) {
+    const tools = feed.tools.slice(i, i + STEP_ITEMS);
+    const group = groupRows(
+      tools,
+      tools.flatMap((t) => ofTool.get(t.id) ?? []),
+    );
+    for (const name of ['tools', 'verdicts', 'matchKeys', 'answers'] as const)
+      for (const row of group[name]) (rows[name] as object[]).push(row);
+    yield;
+  }
+  const lookupIndex = yield* lookupIndexSteps(rows.matchKeys, badgesFromAnswers(rows.answers));
+  const searchIndex = yield* searchRowSteps(searchSourcesOf(feed.tools, rows.verdicts));
   return {
-    tools,
-    verdicts,
+    ...rows,
     reviewers: feed.reviewers,
     comparisons: feed.comparisons,
-    matchKeys,
-    answers,
     lookupIndex: [lookupIndex],
+    searchIndex: [searchIndex],
   } satisfies Record<(typeof DATA_TABLES)[number], readonly object[]>;
 }
 

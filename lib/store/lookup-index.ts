@@ -9,7 +9,11 @@ import type { AnswerRow, LookupIndexRow, MatchKeyRow, VerdictRow } from './rows'
 // install, read once per worker wake, searched in memory.
 
 /** The badge index of a key whose tool has no verdict. */
-const UNRATED = 0xffffffff;
+export const UNRATED = 0xffffffff;
+
+/** A badge as the index packs it. */
+export const badgeJson = (b: BadgeSummary): string =>
+  JSON.stringify([b.toolId, b.toolName, b.verdictId, b.panelShip]);
 
 /** Each tool's badge from its precomputed answer (verdicts newest first), as an install has them. */
 export function badgesFromAnswers(answers: readonly AnswerRow[]): BadgeSummary[] {
@@ -49,7 +53,7 @@ export function* lookupIndexSteps(
   // key order on a schema upgrade).
   const byTool = yield* sortInSteps(badges, (a, b) => byText(a.toolId, b.toolId));
   for (const b of byTool) {
-    const json = JSON.stringify([b.toolId, b.toolName, b.verdictId, b.panelShip]);
+    const json = badgeJson(b);
     badgeStarts[badgeParts.length] = at;
     badgeOf.set(b.toolId, badgeParts.length);
     badgeParts.push(json);

@@ -1,5 +1,5 @@
 import type { Tool, Verdict } from '../feed/schema';
-import type { ComparisonSummary, VerdictSummary } from '../model/answers';
+import type { VerdictSummary } from '../model/answers';
 import type { MatchKey } from '../model/match-keys';
 
 /**
@@ -42,14 +42,15 @@ export const verdictRow = ({
 
 export type ToolRow = Tool & { nameLower: string };
 
-/** A tool's precomputed answer (see answer-rows.ts): all its verdicts, newest first. */
+/**
+ * A tool's precomputed answer (answer-rows.ts): all its verdicts, newest first. Only the tool's
+ * own data: since schema version 5 the comparisons are read with the answer (answers.ts).
+ */
 export interface AnswerRow {
   toolId: string;
   tool: Tool;
   verdicts: Verdict[];
   summaries: VerdictSummary[];
-  /** Per verdict id: the comparisons it is in, with the partner verdicts. */
-  comparisons: Record<string, ComparisonSummary[]>;
 }
 
 export interface MatchKeyRow {
@@ -73,4 +74,43 @@ export interface LookupIndexRow {
   /** JSON arrays [toolId, toolName, verdictId, panelShip], concatenated; same slicing. */
   badges: string;
   badgeStarts: Uint32Array;
+}
+
+/**
+ * The search index over every verdict, packed like the lookup index so a worker revives it from
+ * one read (search-pack.ts builds and merges it, search-query.ts searches it). Entries (one per
+ * verdict) are sorted by their first key (the normalized title), then id; per-entry columns are
+ * typed arrays, text is concatenated with offsets.
+ */
+export interface SearchIndexRow {
+  id: 'current';
+  /** Entry i's verdict id is ids.slice(idStarts[i], idStarts[i + 1]). */
+  ids: string;
+  idStarts: Uint32Array;
+  /** Entry i's JSON [title, toolId, toolName, publishedAt | null]; the same slicing. */
+  items: string;
+  itemStarts: Uint32Array;
+  /**
+   * Every entry's normalized keys, entry after entry, each followed by a line break (so a
+   * substring match never runs from one key into the next): key k is
+   * keys.slice(keyStarts[k], keyStarts[k + 1] - 1), and entry i has keys entryKeys[i] to
+   * entryKeys[i + 1] - 1.
+   */
+  keys: string;
+  keyStarts: Uint32Array;
+  entryKeys: Uint32Array;
+  /** Every key number, in key order (code units), then entry. */
+  keyOrder: Uint32Array;
+  panelShip: Uint8Array;
+  recency: Uint16Array;
+  /** Milliseconds of publishedAt; -Infinity without one. */
+  time: Float64Array;
+  /** Per entry: its place in the labels' categories, and in their entries. */
+  category: Uint32Array;
+  entry: Uint32Array;
+  /** JSON [categories, entries], each sorted and without repeats. */
+  labels: string;
+  /** Entry numbers by ship score (highest first), and by date (see search-query.ts). */
+  byShip: Uint32Array;
+  byDate: Uint32Array;
 }

@@ -47,6 +47,18 @@ export function problemText(text: ProblemText): string {
       return i18n.t('problem.duplicateId', text.params);
     case 'taken':
       return i18n.t('problem.taken', text.params);
+    case 'noRecord':
+      return i18n.t('problem.noRecord', text.params);
+    case 'deletedTwice':
+      return i18n.t('problem.deletedTwice', text.params);
+    case 'upsertedAndDeleted':
+      return i18n.t('problem.upsertedAndDeleted', text.params);
+    case 'reviewStays':
+      return i18n.t('problem.reviewStays', text.params);
+    case 'toolStaysNamed':
+      return i18n.t('problem.toolStaysNamed', text.params);
+    case 'verdictStaysNamed':
+      return i18n.t('problem.verdictStaysNamed', text.params);
     case 'unknownTool':
       return i18n.t('problem.unknownTool', text.params);
     case 'unknownReviewer':

@@ -237,9 +237,10 @@ async function main(): Promise<void> {
       const popup = await measurePopup(ctx);
       results['popup.ready.ms'] = evaluate('popup.ready.ms', popup.ready);
       results['search.keystroke.p95.ms'] = evaluate('search.keystroke.p95.ms', popup.keystroke);
+      results['search.first100k.ms'] = evaluate('search.first100k.ms', popup.firstSearch);
       info.push({
         name: 'search detail',
-        value: `first search after a worker start (builds the index) ${ms(popup.firstSearchMs)}; keystroke median ${ms(median(popup.keystroke.flat()))}, pooled p95 ${ms(p95(popup.keystroke.flat()))} over ${popup.keystroke.flat().length} keystrokes in ${popup.keystroke.length} runs`,
+        value: `first search after a worker start, the popup opening meanwhile ${ms(popup.firstSearchMs)}; keystroke median ${ms(median(popup.keystroke.flat()))}, pooled p95 ${ms(p95(popup.keystroke.flat()))} over ${popup.keystroke.flat().length} keystrokes in ${popup.keystroke.length} runs`,
       });
       info.push({
         name: 'popup.ready with the worker stopped first',

@@ -1,15 +1,20 @@
-import { checkReferences, LIMITS, type Comparison, type Reviewer } from '../../feed/schema';
+import {
+  checkReferences,
+  LIMITS,
+  type Comparison,
+  type Reviewer,
+  type Tool,
+  type Verdict,
+} from '../../feed/schema';
 import { bucketOf, placementKey } from '../../feed/v2/placement';
 import { ShardLineSchema, type Manifest, type ShardLine } from '../../feed/v2/schema';
 import type { MetaRow, SyncError } from '../../model/dataset-meta';
 import { toolMatchKeys } from '../../model/match-keys';
-import { runNow } from '../../model/steps';
-import { answerRowSteps } from '../../store/answer-rows';
+import { runNow, runYielding } from '../../model/steps';
 import { DATA_TABLES, type VerdictDb } from '../../store/db';
-import { badgesFromRows, buildLookupIndex } from '../../store/lookup-index';
-import { verdictRow, type MatchKeyRow, type RankedVerdict, type ToolRow } from '../../store/rows';
+import { groupRows } from '../../store/group-rows';
+import { indexRowSteps, readSlimRows } from '../../store/index-build';
 import { emptyDataset, type DatasetSlots } from '../../store/slots';
-import { orderByRecency } from '../../store/verdict-order';
 import { syncError } from '../fetch-feed';
 import { fetchNamedFile, type FileDeps } from './fetch-file';
 import { parseLines } from './shard-lines';
@@ -40,33 +45,19 @@ export interface ShardInstallInput {
 /** Failures of the network, not of the feed: the shards already in are kept for the next try. */
 const TRANSIENT: ReadonlySet<SyncError['code']> = new Set(['network', 'timeout', 'http']);
 
-/** Every row one shard's records give, for the tables that are per record. */
-function shardRows(lines: readonly ShardLine[]) {
+/** One shard's records, by kind. */
+function shardRecords(lines: readonly ShardLine[]) {
   const reviewers: Reviewer[] = [];
-  const tools: ToolRow[] = [];
+  const tools: Tool[] = [];
+  const verdicts: Verdict[] = [];
   const comparisons: Comparison[] = [];
-  const byTool = new Map<string, RankedVerdict[]>();
   for (const line of lines) {
     if (line.kind === 'reviewer') reviewers.push(line.record);
-    else if (line.kind === 'tool')
-      tools.push({ ...line.record, nameLower: line.record.name.toLowerCase() });
-    else if (line.kind === 'comparison') comparisons.push(line.record);
-    else {
-      const list = byTool.get(line.record.toolId) ?? [];
-      list.push({ ...line.record, recency: 0 });
-      byTool.set(line.record.toolId, list);
-    }
+    else if (line.kind === 'tool') tools.push(line.record);
+    else if (line.kind === 'verdict') verdicts.push(line.record);
+    else comparisons.push(line.record);
   }
-  const ranked: RankedVerdict[] = [];
-  for (const list of byTool.values()) {
-    const ordered = orderByRecency(list);
-    ordered.forEach((v, i) => ranked.push({ ...v, recency: ordered.length - i }));
-  }
-  const matchKeys: MatchKeyRow[] = tools.flatMap((t) =>
-    toolMatchKeys(t.match).map((key) => ({ key, toolId: t.id })),
-  );
-  const answers = runNow(answerRowSteps(tools, ranked, []));
-  return { reviewers, tools, verdicts: ranked.map(verdictRow), comparisons, matchKeys, answers };
+  return { reviewers, tools, verdicts, comparisons };
 }
 
 export async function installShards(
@@ -133,9 +124,9 @@ export async function installShards(
           now(),
         ),
       );
-    const rows = shardRows(parsed.lines);
-    if (index === reviewersAt) reviewers = rows.reviewers;
-    else if (rows.reviewers.length > 0)
+    const records = shardRecords(parsed.lines);
+    if (index === reviewersAt) reviewers = records.reviewers;
+    else if (records.reviewers.length > 0)
       return refuse(
         syncError(
           'invalid',
@@ -152,8 +143,8 @@ export async function installShards(
           version: 1,
           generatedAt: manifest.generatedAt,
           reviewers: reviewers ?? [],
-          tools: rows.tools,
-          verdicts: parsed.lines.flatMap((l) => (l.kind === 'verdict' ? [l.record] : [])),
+          tools: records.tools,
+          verdicts: records.verdicts,
           comparisons: [],
         },
         (issue) => issues.push(`${ref.path}: ${issue.message}`) < 20,
@@ -170,9 +161,17 @@ export async function installShards(
       error.problemCount = issues.length;
       return refuse(error);
     }
+    // A tool and its verdicts share a shard (placement.ts), checked above: each group is whole.
+    const rows = {
+      reviewers: records.reviewers,
+      comparisons: records.comparisons,
+      ...groupRows(records.tools, records.verdicts),
+    };
     await target.transaction(
       'rw',
-      DATA_TABLES.filter((n) => n !== 'lookupIndex').map((n) => target.table(n)),
+      DATA_TABLES.filter((n) => n !== 'lookupIndex' && n !== 'searchIndex').map((n) =>
+        target.table(n),
+      ),
       async () => {
         for (const name of [
           'reviewers',
@@ -208,13 +207,13 @@ async function finish(
   refuse: (error: SyncError) => Promise<never>,
   now: () => Date,
 ): Promise<void> {
-  const [tools, verdicts, reviewers, comparisons, keys] = await Promise.all([
-    db.tools.toArray(),
-    db.verdicts.toArray(),
+  const [slim, reviewers, comparisons] = await Promise.all([
+    readSlimRows(db),
     db.reviewers.count(),
     db.comparisons.count(),
-    db.matchKeys.count(),
   ]);
+  const { tools, verdicts } = slim;
+  const keys = slim.matchKeys.length;
   const wrong = (what: string, got: number, want: number) =>
     refuse(
       syncError(
@@ -264,6 +263,10 @@ async function finish(
         now(),
       ),
     );
-  const matchKeys = await db.matchKeys.toArray();
-  await db.lookupIndex.put(buildLookupIndex(matchKeys, badgesFromRows(tools, verdicts)));
+  // In slices: at 100,000 tools the build takes about a second, and the live dataset answers meanwhile.
+  const { lookupIndex, searchIndex } = await runYielding(indexRowSteps(slim));
+  await db.transaction('rw', [db.lookupIndex, db.searchIndex], async () => {
+    await db.lookupIndex.put(lookupIndex);
+    await db.searchIndex.put(searchIndex);
+  });
 }

@@ -34,6 +34,9 @@ const V2_STORES = { ...V1_STORES, answers: 'toolId' } as const;
 /** Schema version 3 as released: version 2 plus the packed lookup index. Never edit. */
 const V3_STORES = { ...V2_STORES, lookupIndex: 'id' } as const;
 
+/** Schema version 4 as released: the stores of version 3 (its upgrade filled in verdict rows). */
+const V4_STORES = V3_STORES;
+
 const SOURCE = 'https://feeds.synthetic.test/verdicts.json';
 const names: string[] = [];
 
@@ -89,7 +92,7 @@ describe('opening a version-1 database with the current VerdictDb', () => {
     const db = new VerdictDb(name);
     await db.open();
     try {
-      expect(db.verno).toBe(4);
+      expect(db.verno).toBe(5);
       expect(await hashRows(db)).toBe(before.hash);
       for (const [table, count] of Object.entries(before.counts)) {
         expect(await db.table(table).count(), table).toBe(count);
@@ -188,7 +191,38 @@ describe('opening a version-1 database with the current VerdictDb', () => {
     }
   });
 
-  it('declares version 1 as released, plus the tables of versions 2 and 3', () => {
+  it('drops the joined comparisons from the answers when a version-4 database opens', async () => {
+    const feed = toFeed(cursorFeed());
+    const fresh = new VerdictDb(`verdict-lens-fresh-${randomUUID()}`);
+    names.push(fresh.name);
+    await installFeed(fresh, feed, { source: SOURCE }, new Date('2025-03-01T00:00:00Z'));
+    const name = `verdict-lens-v4-${randomUUID()}`;
+    names.push(name);
+    const v4 = new Dexie(name);
+    v4.version(4).stores(V4_STORES);
+    await v4.open();
+    for (const table of Object.keys(V4_STORES))
+      await v4.table(table).bulkAdd(await fresh.table(table).toArray());
+    // Version-4 answers, as released: each verdict's comparisons with the partners joined in.
+    await v4
+      .table('answers')
+      .toCollection()
+      .modify((row: Record<string, unknown>) => {
+        row.comparisons = { 'cursor-v0-50': [{ id: 'joined', title: 'joined', partners: [] }] };
+      });
+    v4.close();
+    const db = new VerdictDb(name);
+    try {
+      expect((await db.answers.get('cursor')) as object).not.toHaveProperty('comparisons');
+      expect(await hashRows(db)).toBe(await hashRows(fresh));
+      expect(await answerForTool(db, 'cursor')).toEqual(await answerForTool(fresh, 'cursor'));
+    } finally {
+      db.close();
+      fresh.close();
+    }
+  });
+
+  it('declares version 1 as released, plus the tables of versions 2, 3 and 5', () => {
     const db = new VerdictDb(`verdict-lens-schema-${randomUUID()}`);
     names.push(db.name);
     const declared = Object.fromEntries(
@@ -197,6 +231,11 @@ describe('opening a version-1 database with the current VerdictDb', () => {
         [t.schema.primKey, ...t.schema.indexes].map((i) => i.src).join(', '),
       ]),
     );
-    expect(declared).toEqual({ ...V1_STORES, answers: 'toolId', lookupIndex: 'id' });
+    expect(declared).toEqual({
+      ...V1_STORES,
+      answers: 'toolId',
+      lookupIndex: 'id',
+      searchIndex: 'id',
+    });
   });
 });

@@ -193,12 +193,11 @@ describe('the background search service', () => {
   );
 
   it('answers nothing before a dataset is installed', async () => {
-    const db = freshDb();
-    const service = createSearchService(() => db);
+    const service = createSearchService(() => freshDb());
     expect(await service.search('a', 10)).toEqual([]);
   });
 
-  it('builds the index once, and again only after another dataset is installed', async () => {
+  it('reads the stored index once, and again only after another dataset is installed', async () => {
     const db = freshDb();
     await installFeed(
       db,
@@ -207,17 +206,20 @@ describe('the background search service', () => {
       new Date('2026-01-02T00:00:00Z'),
     );
     const service = createSearchService(() => db);
-    let reads = 0;
+    const reads = { index: 0, verdicts: 0 };
+    db.searchIndex.hook('reading', (row) => {
+      reads.index++;
+      return row;
+    });
     db.verdicts.hook('reading', (row) => {
-      reads++;
+      reads.verdicts++;
       return row;
     });
 
     expect(ids(await service.search('al', 10))).toEqual(['verdict-0']);
-    const afterFirst = reads;
-    expect(afterFirst).toBeGreaterThan(0);
+    expect(reads).toEqual({ index: 1, verdicts: 0 });
     await Promise.all([service.search('be', 10), service.search('a', 10)]);
-    expect(reads).toBe(afterFirst);
+    expect(reads).toEqual({ index: 1, verdicts: 0 });
 
     await installFeed(
       db,
@@ -228,7 +230,22 @@ describe('the background search service', () => {
     expect(ids(await service.search('gam', 10))).toEqual(['verdict-0']);
     expect((await service.search('gam', 10))[0]?.toolName).toBe('Gamma');
     expect(await service.search('alpha', 10)).toEqual([]);
+    expect(reads.index).toBe(2);
   });
+
+  it.each(['missing', 'broken'] as const)(
+    'rebuilds a %s stored index from the rows, and keeps it',
+    async (damage) => {
+      const db = freshDb();
+      await installFeed(db, feed(['Alpha', 'Beta']), { source: 'bundled' });
+      const stored = (await db.searchIndex.get('current'))!;
+      if (damage === 'missing') await db.searchIndex.clear();
+      else await db.searchIndex.put({ ...stored, keyOrder: new Uint32Array([7, 9]) });
+      const service = createSearchService(() => db);
+      expect(ids(await service.search('be', 10))).toEqual(['verdict-1']);
+      expect(await db.searchIndex.get('current')).toEqual(stored);
+    },
+  );
 
   it('finds a verdict by id alone', async () => {
     const db = freshDb();

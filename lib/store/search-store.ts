@@ -1,0 +1,114 @@
+import type { Table } from 'dexie';
+import { runYielding } from '../model/steps';
+import type { VerdictDb } from './db';
+import { offsetsFit } from './index-repair';
+import type { SearchIndexRow, ToolRow } from './rows';
+import { searchRowSteps } from './search-pack';
+import { searchSource, type SearchSource } from './search-source';
+
+/** A token that changes whenever a dataset is installed or changed (the meta row says so). */
+export const datasetToken = (meta: {
+  installedAt: string;
+  source: string;
+  generatedAt: string;
+}): string => `${meta.installedAt}|${meta.source}|${meta.generatedAt}`;
+
+/** What the index is built from when it has to be built from the rows, plus the dataset token. */
+export async function loadSearchEntries(
+  db: VerdictDb,
+): Promise<{ token: string | null; sources: SearchSource[] }> {
+  return db.transaction('r', [db.tools, db.verdicts, db.meta], async () => {
+    // Pages of rows, not a cursor (a round trip per row: seconds at 100,000 tools) nor one
+    // getAll (its decoding holds the worker for half a second, and the popup's own lookup with
+    // it). Since schema version 2 verdict rows are slim: whole verdicts live in answers.
+    const [meta, tools, verdicts] = await Promise.all([
+      db.meta.get('current'),
+      inPages(db.tools, (t) => t.id),
+      inPages(db.verdicts, (v) => v.id),
+    ]);
+    const byId = new Map<string, ToolRow>(tools.map((t) => [t.id, t]));
+    const sources = verdicts.map((v) => searchSource(v, byId.get(v.toolId)));
+    return { token: meta ? datasetToken(meta) : null, sources };
+  });
+}
+
+const PAGE = 2000;
+
+/** Every row of a table in primary-key order, read PAGE rows at a time. */
+export async function inPages<T>(table: Table<T, string>, keyOf: (row: T) => string): Promise<T[]> {
+  const rows: T[] = [];
+  for (let after: string | null = null; ;) {
+    const page: T[] = await (
+      after === null ? table.orderBy(':id') : table.where(':id').above(after)
+    )
+      .limit(PAGE)
+      .toArray();
+    rows.push(...page);
+    const last = page.at(-1);
+    if (page.length < PAGE || last === undefined) return rows;
+    after = keyOf(last);
+  }
+}
+
+const below = (values: ArrayLike<number>, limit: number): boolean => {
+  for (let i = 0; i < values.length; i++) if (!(values[i]! < limit)) return false;
+  return true;
+};
+
+/** Whether a stored search index can be searched: every offset and number in range. */
+export function isIntactSearchRow(row: SearchIndexRow): boolean {
+  try {
+    const { idStarts, itemStarts, keyStarts, entryKeys } = row;
+    if (!offsetsFit(idStarts, row.ids) || !offsetsFit(itemStarts, row.items)) return false;
+    if (!offsetsFit(keyStarts, row.keys)) return false;
+    if (!(entryKeys instanceof Uint32Array) || entryKeys[0] !== 0) return false;
+    const n = idStarts.length - 1;
+    const keyCount = keyStarts.length - 1;
+    if (itemStarts.length !== n + 1 || entryKeys.length !== n + 1) return false;
+    if (entryKeys[n] !== keyCount) return false;
+    for (let i = 1; i <= n; i++) if (entryKeys[i]! < entryKeys[i - 1]!) return false;
+    const [categories, entries] = JSON.parse(row.labels) as unknown[];
+    if (!Array.isArray(categories) || !Array.isArray(entries)) return false;
+    const perEntry = [row.panelShip, row.recency, row.time, row.category, row.entry];
+    if (perEntry.some((column) => !ArrayBuffer.isView(column) || column.length !== n)) return false;
+    return (
+      row.keyOrder instanceof Uint32Array &&
+      row.keyOrder.length === keyCount &&
+      below(row.keyOrder, keyCount) &&
+      row.byShip instanceof Uint32Array &&
+      row.byShip.length === n &&
+      below(row.byShip, n) &&
+      row.byDate instanceof Uint32Array &&
+      row.byDate.length === n &&
+      below(row.byDate, n) &&
+      below(row.category, categories.length) &&
+      below(row.entry, entries.length)
+    );
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The stored search index and the token of the dataset it belongs to; no row before any
+ * dataset. Written with every install and change, so it is missing or broken only when
+ * something else touched the database: then it is built from the rows (as every first search
+ * did before it was stored) and kept, unless another dataset came in meanwhile.
+ */
+export async function readSearchIndex(
+  db: VerdictDb,
+): Promise<{ token: string | null; row: SearchIndexRow | null }> {
+  const [meta, row] = await db.transaction('r', [db.meta, db.searchIndex], () =>
+    Promise.all([db.meta.get('current'), db.searchIndex.get('current')]),
+  );
+  if (!meta) return { token: null, row: null };
+  if (row && isIntactSearchRow(row)) return { token: datasetToken(meta), row };
+  const loaded = await loadSearchEntries(db);
+  // In slices: at 100,000 verdicts the build takes about a second, and lookups must not wait.
+  const built = await runYielding(searchRowSteps(loaded.sources));
+  await db.transaction('rw', [db.meta, db.searchIndex], async () => {
+    const now = await db.meta.get('current');
+    if (now && datasetToken(now) === loaded.token) await db.searchIndex.put(built);
+  });
+  return { token: loaded.token, row: built };
+}
