@@ -13,14 +13,12 @@ import { loadSettings } from '../settings/storage';
 
 export const SYNC_ALARM = 'sync';
 
-/** Until deltas can be written, every v2 update installs the shards (delta.ts falls back). */
-const noDeltas: ApplyChanges = () => Promise.reject(new Error('deltas are not written yet'));
 export const RETRY_ALARM = 'sync-retry';
 
 export interface SyncScheduleDeps {
   /** The dataset databases: the live one is asked at each use, a full v2 install moves it. */
   slots: DatasetSlots;
-  /** Writes a v2 delta (store/apply-changes.ts). */
+  /** Writes a v2 delta: store/apply-changes.ts unless a test stands in. */
   apply?: ApplyChanges;
   /** Installs the bundled dataset first on a fresh profile. */
   ensureDataset: () => Promise<void>;
@@ -76,7 +74,7 @@ export function createSyncSchedule(deps: SyncScheduleDeps): SyncSchedule {
       outcome = await syncFeed(deps.slots.live, settings.feedUrl, {
         fetch: deps.fetch,
         now: deps.now,
-        v2: { slots: deps.slots, publicKey: settings.feedPublicKey, apply: deps.apply ?? noDeltas },
+        v2: { slots: deps.slots, publicKey: settings.feedPublicKey, apply: deps.apply },
       });
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);

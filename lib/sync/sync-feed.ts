@@ -32,7 +32,7 @@ export interface SyncDeps {
   /** How long the checking and the row building run before lookups get a turn. */
   sliceMs?: number;
   /** Feed v2 (docs/feed-format.md): the two dataset databases, the key setting, the delta writer. */
-  v2?: { slots: DatasetSlots; publicKey: string; apply: ApplyChanges };
+  v2?: { slots: DatasetSlots; publicKey: string; apply?: ApplyChanges };
 }
 
 export type SyncOutcome =

@@ -105,11 +105,17 @@ test('a published signed feed installs, and a 1 % change published with --previo
   const from = server.served.length;
   const second = await rpc.send({ type: 'syncNow' });
   expect(second.meta?.lastError ?? null).toBeNull();
-  // The worker does not write deltas yet (issue #14): the change arrives through the shards,
-  // after the delta was fetched, checked against the digest, and set aside.
-  expect(second.meta?.signed).toMatchObject({ seq: 2, via: 'shards' });
-  const downloaded = server.served.slice(from).reduce((n, s) => n + s.bytes, 0);
+  expect(second.meta?.signed).toMatchObject({ seq: 2, via: 'delta' });
+  const files = server.served.slice(from);
+  const downloaded = files.reduce((n, s) => n + s.bytes, 0);
   console.log(`seq 2 sync downloaded ${downloaded} bytes of a ${snapshotBytes}-byte snapshot`);
+  // The manifest, its signature and the one delta from seq 1; not a single shard.
+  expect(files.map((f) => f.path.replace(/^\/feed\//, ''))).toEqual([
+    'manifest.json',
+    'manifest.json.sig',
+    expect.stringMatching(/^deltas\//),
+  ]);
+  expect(downloaded / snapshotBytes).toBeLessThanOrEqual(0.02);
   expect(await badgeName(page, REPO)).toContain('ml-intern: 80% ship');
   await server.stop();
 });

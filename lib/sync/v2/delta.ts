@@ -7,6 +7,8 @@ import {
   type ShardLine,
 } from '../../feed/v2/schema';
 import type { MetaRow, SyncError } from '../../model/dataset-meta';
+import { applyChanges } from '../../store/apply-changes';
+import { CHANGE_KINDS, type ChangeMeta, type DatasetChanges } from '../../store/changes';
 import type { VerdictDb } from '../../store/db';
 import { fetchNamedFile, type FileDeps } from './fetch-file';
 import { parseLines } from './shard-lines';
@@ -18,15 +20,15 @@ import { parseLines } from './shard-lines';
  * out, or changes that do not apply, send the sync to the full install instead.
  */
 
-export interface DatasetChanges {
-  put: { reviewers: Reviewer[]; tools: Tool[]; verdicts: Verdict[]; comparisons: Comparison[] };
-  delete: { reviewers: string[]; tools: string[]; verdicts: string[]; comparisons: string[] };
-}
-
-export type ApplyChanges = (db: VerdictDb, changes: DatasetChanges, meta: MetaRow) => Promise<void>;
+/** Writes a checked change to the live dataset (store/apply-changes.ts; tests may stand in). */
+export type ApplyChanges = (
+  db: VerdictDb,
+  changes: DatasetChanges,
+  meta: ChangeMeta,
+) => Promise<MetaRow>;
 
 export type DeltaOutcome =
-  | { kind: 'applied' }
+  | { kind: 'applied'; meta: MetaRow }
   /** Not this delta: the sync falls back to the shards. */
   | { kind: 'fallback'; reason: string }
   /** The file is not what the signed manifest names: the whole sync is refused. */
@@ -37,7 +39,7 @@ const PLURAL = {
   tool: 'tools',
   verdict: 'verdicts',
   comparison: 'comparisons',
-} as const satisfies Record<RecordKind, keyof DatasetChanges['put']>;
+} as const satisfies Record<RecordKind, keyof DatasetChanges>;
 
 /** The installed record of a kind and id as a shard line, or null when there is none. */
 async function installedLine(
@@ -77,9 +79,9 @@ export async function applyDelta(
     manifestUrl: string;
     digest: string;
     installedDigest: string;
-    meta: MetaRow;
+    meta: ChangeMeta;
   },
-  deps: FileDeps & { apply: ApplyChanges },
+  deps: FileDeps & { apply?: ApplyChanges },
 ): Promise<DeltaOutcome> {
   const file = await fetchNamedFile(input.manifestUrl, input.ref, deps);
   // A delta that is not the file the manifest names is an attack or a broken upload: refused.
@@ -91,9 +93,17 @@ export async function applyDelta(
   if (!parsed.ok) return { kind: 'fallback', reason: parsed.problems[0] ?? 'invalid delta' };
   let digest = parseDigest(input.installedDigest);
   if (digest === null) return { kind: 'fallback', reason: 'no digest is installed' };
-  const changes: DatasetChanges = {
-    put: { reviewers: [], tools: [], verdicts: [], comparisons: [] },
-    delete: { reviewers: [], tools: [], verdicts: [], comparisons: [] },
+  const put = {
+    reviewers: [] as Reviewer[],
+    tools: [] as Tool[],
+    verdicts: [] as Verdict[],
+    comparisons: [] as Comparison[],
+  };
+  const deleted = {
+    reviewers: [] as string[],
+    tools: [] as string[],
+    verdicts: [] as string[],
+    comparisons: [] as string[],
   };
   const seen = new Set<string>();
   for (const line of parsed.lines) {
@@ -106,10 +116,10 @@ export async function applyDelta(
     if (line.op === 'put') {
       const next = { kind: line.kind, record: line.record } as ShardLine;
       digest = addHash(digest, await lineHash(next));
-      (changes.put[PLURAL[line.kind]] as object[]).push(line.record);
+      (put[PLURAL[line.kind]] as object[]).push(line.record);
     } else {
       // A composed delta (from an older seq) may delete what that seq never had: nothing to do.
-      if (old) changes.delete[PLURAL[line.kind]].push(id);
+      if (old) deleted[PLURAL[line.kind]].push(id);
     }
   }
   if (formatDigest(digest) !== input.digest)
@@ -117,10 +127,16 @@ export async function applyDelta(
       kind: 'fallback',
       reason: 'the dataset after the delta would not match the manifest’s digest',
     };
+  const changes: DatasetChanges = {};
+  for (const kind of CHANGE_KINDS) {
+    const upserts = put[kind] as never[];
+    if (upserts.length > 0 || deleted[kind].length > 0)
+      changes[kind] = { upserts, deletes: deleted[kind] };
+  }
   try {
-    await deps.apply(db, changes, input.meta);
+    const meta = await (deps.apply ?? applyChanges)(db, changes, input.meta);
+    return { kind: 'applied', meta };
   } catch (error) {
     return { kind: 'fallback', reason: error instanceof Error ? error.message : String(error) };
   }
-  return { kind: 'applied' };
 }

@@ -18,7 +18,8 @@ export interface ManifestSyncDeps {
   timeoutMs?: number;
   /** The "Feed public key" setting; '' to pin the first key seen. */
   publicKey: string;
-  apply: ApplyChanges;
+  /** Writes a delta; applyChanges unless a test stands in. */
+  apply?: ApplyChanges;
 }
 
 export type ManifestOutcome =
@@ -115,7 +116,7 @@ export async function syncManifest(
       { ...file, apply: deps.apply },
     );
     if (outcome.kind === 'refused') return { kind: 'failed', error: outcome.error };
-    if (outcome.kind === 'applied') return { kind: 'updated', meta: meta('delta') };
+    if (outcome.kind === 'applied') return { kind: 'updated', meta: outcome.meta };
     console.warn(
       `Verdict Lens: delta from seq ${delta.from} not used (${outcome.reason}); installing every shard.`,
     );
