@@ -7,6 +7,7 @@ import { answerForTool } from '../store/answers';
 import { createLookupIndexCache } from '../store/lookup-index';
 import { syncFeed } from '../sync/sync-feed';
 import { injectPopoverUi } from './inject-ui';
+import type { WorkerState } from './worker-state';
 
 /**
  * BENCH BUILD ONLY (`wxt build --mode bench`): functions on `globalThis` that scripts/bench calls
@@ -79,11 +80,15 @@ function installProbe(events: ProbeEvent[]): void {
 }
 
 /**
- * `onInstalled`: the worker's own state drops what it holds of the dataset (the lookup index it
- * may have read for a tab's toolbar icon), since the hooks install behind its back.
+ * `state`: the worker's own, whose dataset slots say which database is live (a v2 install moves
+ * it); the lookup index it may hold is dropped after a hook's install, which goes behind its back.
  */
-export function installBenchHooks(onInstalled: () => void): void {
-  const db = new VerdictDb();
+export function installBenchHooks(state: Pick<WorkerState, 'slots' | 'lookupIndex'>): void {
+  const live = async () => {
+    await state.slots.ready();
+    return state.slots.live;
+  };
+  const onInstalled = () => state.lookupIndex.invalidate();
   const events: ProbeEvent[] = [];
   installProbe(events);
   let prepared: ReturnType<typeof datasetRows> | null = null;
@@ -91,6 +96,7 @@ export function installBenchHooks(onInstalled: () => void): void {
 
   const hooks: BenchHooks = {
     async sync(url, maxBytes) {
+      const db = await live();
       const start = performance.now();
       const outcome = await syncFeed(db, url, {
         fetch: (...a) => fetch(...a),
@@ -143,6 +149,7 @@ export function installBenchHooks(onInstalled: () => void): void {
         out[stage].push(performance.now() - start);
         return result;
       };
+      const db = await live();
       // A fresh cache, as a worker wake has: the read and the unpacking are timed together.
       const cache = createLookupIndexCache(() => db.lookupIndex.get('current'));
       const index = await timed('indexRead', () => cache.get());

@@ -119,19 +119,22 @@ export interface ScaleResult {
   samples: number;
 }
 
-/**
- * The big dataset: one full sync through syncFeed in the worker (bench hook, byte cap raised),
- * with the worker's heap sampled over CDP (Runtime.getHeapUsage) every `everyMs`.
- */
-export async function syncBig(
+export interface HeapPeak<T> {
+  result: T;
+  seconds: number;
+  /** Highest sampled V8 heap of the worker while `run` ran, MB. */
+  peakHeapMb: number;
+  peakHeapTotalMb: number;
+  baselineHeapMb: number;
+  samples: number;
+}
+
+/** `run` timed, with the worker's heap sampled over CDP (Runtime.getHeapUsage) every `everyMs`. */
+export async function withHeapSampling<T>(
   ctx: BenchContext,
-  url: string,
-  feedBytes: number,
+  run: () => Promise<T>,
   everyMs = 100,
-): Promise<ScaleResult> {
-  // No feed URL: nothing else syncs while the big dataset is installed and measured.
-  await send(await ctx.rpc(), { type: 'setFeedUrl', url: '' });
-  const worker = await ctx.worker();
+): Promise<HeapPeak<T>> {
   const cdp = await WorkerCdp.attach(ctx.ext, ctx.extensionId);
   type Heap = { usedSize: number; totalSize: number };
   await cdp.send('HeapProfiler.collectGarbage').catch(() => {});
@@ -152,20 +155,48 @@ export async function syncBig(
     }
   })();
   const start = performance.now();
-  const outcome = await hook(worker, 'sync', url, Math.ceil(feedBytes * 1.1));
-  const seconds = (performance.now() - start) / 1000;
-  done = true;
-  await sampler;
-  await cdp.detach();
-  const mb = (n: number) => n / 1024 / 1024;
+  try {
+    const result = await run();
+    return {
+      result,
+      seconds: (performance.now() - start) / 1000,
+      peakHeapMb: mb(peak),
+      peakHeapTotalMb: mb(peakTotal),
+      baselineHeapMb: mb(baseline.usedSize),
+      samples,
+    };
+  } finally {
+    done = true;
+    await sampler;
+    await cdp.detach();
+  }
+}
+
+const mb = (n: number) => n / 1024 / 1024;
+
+/**
+ * The big dataset: one full sync through syncFeed in the worker (bench hook, byte cap raised),
+ * with the worker's heap sampled.
+ */
+export async function syncBig(
+  ctx: BenchContext,
+  url: string,
+  feedBytes: number,
+): Promise<ScaleResult> {
+  // No feed URL: nothing else syncs while the big dataset is installed and measured.
+  await send(await ctx.rpc(), { type: 'setFeedUrl', url: '' });
+  const worker = await ctx.worker();
+  const sampled = await withHeapSampling(ctx, () =>
+    hook(worker, 'sync', url, Math.ceil(feedBytes * 1.1)),
+  );
   return {
     tools: ctx.bigTools,
     feedMb: mb(feedBytes),
-    seconds,
-    outcome,
-    peakHeapMb: mb(peak),
-    peakHeapTotalMb: mb(peakTotal),
-    baselineHeapMb: mb(baseline.usedSize),
-    samples,
+    seconds: sampled.seconds,
+    outcome: sampled.result,
+    peakHeapMb: sampled.peakHeapMb,
+    peakHeapTotalMb: sampled.peakHeapTotalMb,
+    baselineHeapMb: sampled.baselineHeapMb,
+    samples: sampled.samples,
   };
 }
