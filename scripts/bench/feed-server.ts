@@ -8,8 +8,13 @@ import type { AddressInfo } from 'node:net';
  */
 export class BenchFeedServer {
   private server: Server;
-  private routes = new Map<string, { body: Buffer; etag: string }>();
+  private routes = new Map<
+    string,
+    { body: Buffer; etag: string; headers: Record<string, string> }
+  >();
   private generation = 0;
+  /** Body bytes sent (200 answers only), for the figures of bytes a sync downloads. */
+  bytesServed = 0;
 
   constructor() {
     this.server = createServer((req, res) => {
@@ -22,7 +27,9 @@ export class BenchFeedServer {
         'Content-Type': 'application/json',
         'Content-Length': route.body.byteLength,
         ETag: route.etag,
+        ...route.headers,
       });
+      this.bytesServed += route.body.byteLength;
       res.end(route.body);
     });
   }
@@ -32,8 +39,8 @@ export class BenchFeedServer {
     return this;
   }
 
-  set(path: string, text: string): string {
-    this.routes.set(path, { body: Buffer.from(text), etag: `"g${++this.generation}"` });
+  set(path: string, text: string, headers: Record<string, string> = {}): string {
+    this.routes.set(path, { body: Buffer.from(text), etag: `"g${++this.generation}"`, headers });
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}${path}`;
   }
 

@@ -9,7 +9,12 @@ export function bundledFeed(): Feed {
   ) as Feed;
 }
 
-/** SYNTHETIC bench feed: the bundled dataset plus `tools` synthetic tools, as compact JSON. */
+/** SYNTHETIC bench feed: the bundled dataset plus `tools` synthetic tools. */
+export function benchFeed(tools: number, seed: number): Feed {
+  return mergeFeeds(bundledFeed(), synthFeed({ tools, seed }));
+}
+
+/** The same, as compact JSON. */
 export function benchFeedText(tools: number, seed: number): string {
-  return JSON.stringify(mergeFeeds(bundledFeed(), synthFeed({ tools, seed })));
+  return JSON.stringify(benchFeed(tools, seed));
 }

@@ -78,6 +78,30 @@ export const METRICS = {
     budget: { floorTimes: 1.5 },
     what: 'full sync of a 10,000-tool feed from 127.0.0.1; floor: raw Dexie bulkPut of the rows',
   },
+  'sync.full100k.s': {
+    unit: 's',
+    stat: 'median',
+    budget: { floorTimes: 1.5 },
+    what: 'full install of a signed v2 feed of the big dataset (every shard) from 127.0.0.1; floor: raw Dexie bulkPut of the rows',
+  },
+  'sync.heap100k.mb': {
+    unit: 'MB',
+    stat: 'median',
+    budget: { max: 64 },
+    what: 'the worker’s peak used heap during that install (CDP, sampled every 100 ms)',
+  },
+  'sync.delta1pct.s': {
+    unit: 's',
+    stat: 'median',
+    budget: { max: 2 },
+    what: 'sync of the next publication, 1 % of the big dataset’s tools changed (by delta)',
+  },
+  'sync.delta1pct.bytes': {
+    unit: '%',
+    stat: 'median',
+    budget: { max: 2 },
+    what: 'bytes that sync downloads, as a share of the full snapshot’s',
+  },
   'sync.lookup.p95.ms': {
     unit: 'ms',
     stat: 'p95',

@@ -4,7 +4,7 @@ import { githubPage, serveSites } from '../../tests/e2e/support/sites';
 import { BENCH_DIR, buildBench } from './build';
 import { createContext, type BenchContext } from './context';
 import { BenchFeedServer } from './feed-server';
-import { benchFeedText } from './feeds';
+import { benchFeed, benchFeedText } from './feeds';
 import { writeEmptyExtension, writeFloorExtension } from './floor-extension';
 import { LIST_RATED, UNRATED_LIST_URL, listPage } from './list-page';
 import { badgePhases, diagnoseBadge, measureBadge, timeUiInjection } from './metrics/badge';
@@ -20,6 +20,7 @@ import {
 import { measurePopover } from './metrics/popover';
 import { measurePopup } from './metrics/popup';
 import { measureSync, syncBig } from './metrics/sync';
+import { measureSyncV2 } from './metrics/sync-v2';
 import { evaluate, table, type InfoLine, type MetricName, type MetricResult } from './report';
 import { median, p95, round } from './stats';
 
@@ -31,7 +32,7 @@ each figure against its budget. Run it niced on a shared machine: nice -n 10 npm
   --quick        5 runs, a 2,000-tool dataset and a 1,000-tool sync feed (for development)
   --json         print one JSON object { metric: { value, unit, floor, budget, ok, p95 } }
   --skip-build   use the existing .output/chrome-mv3-bench
-  --only PHASES  comma-separated: size, sync, lookup, badge, overhead, lists, popover, popup,
+  --only PHASES  comma-separated: size, sync, v2, lookup, badge, overhead, lists, popover, popup,
                  library
   --runs N       runs per figure (default 20, --quick 5)
   --tools N      tools in the big dataset (default 100000)
@@ -41,6 +42,7 @@ Exit code 1 when a budget is missed.
 const PHASES = [
   'size',
   'sync',
+  'v2',
   'lookup',
   'badge',
   'overhead',
@@ -101,8 +103,10 @@ async function main(): Promise<void> {
           value: `${f.bytes} B, ${f.gzipBytes} B gzipped`,
         });
     }
-    const needsBig = PHASES.some((p) => p !== 'size' && p !== 'sync' && phases.has(p));
-    if (!phases.has('sync') && !needsBig) return;
+    const needsBig = PHASES.some(
+      (p) => p !== 'size' && p !== 'sync' && p !== 'v2' && phases.has(p),
+    );
+    if (!phases.has('sync') && !phases.has('v2') && !needsBig) return;
 
     ({ ctx, close } = await createContext({
       quick,
@@ -129,6 +133,23 @@ async function main(): Promise<void> {
       results['sync.full.s'] = evaluate('sync.full.s', sync.full, sync.floor);
       results['sync.notModified.ms'] = evaluate('sync.notModified.ms', sync.notModified);
       results['sync.lookup.p95.ms'] = evaluate('sync.lookup.p95.ms', sync.lookupsDuring);
+    }
+
+    if (phases.has('v2')) {
+      log(`feed v2: publishing ${bigTools} synthetic tools…`);
+      const v2 = await measureSyncV2(ctx, server, benchFeed(bigTools, 1));
+      results['sync.full100k.s'] = evaluate('sync.full100k.s', v2.full, v2.floor);
+      results['sync.heap100k.mb'] = evaluate('sync.heap100k.mb', v2.heapMb);
+      results['sync.delta1pct.s'] = evaluate('sync.delta1pct.s', v2.delta);
+      results['sync.delta1pct.bytes'] = evaluate(
+        'sync.delta1pct.bytes',
+        v2.deltaShare.map((r) => 100 * r),
+      );
+      info.push({
+        name: `feed v2 of ${bigTools} tools`,
+        value: `published in ${round(v2.publishSeconds)} s, ${round(v2.snapshotBytes / 1e6)} MB of shards; installs ${v2.full.map((n) => round(n)).join(', ')} s (floor ${v2.floor.map((n) => round(n)).join(', ')} s); heap peaks ${v2.heapMb.map((n) => round(n, 0)).join(', ')} MB; deltas ${v2.delta.map((n) => round(n)).join(', ')} s, ${v2.deltaBytes.join(', ')} bytes`,
+      });
+      log(info.at(-1)!.value);
     }
 
     if (needsBig) {
