@@ -41,35 +41,43 @@ const PLURAL = {
   comparison: 'comparisons',
 } as const satisfies Record<RecordKind, keyof DatasetChanges>;
 
-/** The installed record of a kind and id as a shard line, or null when there is none. */
-async function installedLine(
+/**
+ * The installed records the delta names, as shard lines by `kind:id`: a few bulk reads, not two
+ * round trips per record (a 1 % delta at 100,000 tools names about 1,000).
+ */
+async function installedLines(
   db: VerdictDb,
-  kind: RecordKind,
-  id: string,
-): Promise<ShardLine | null> {
-  switch (kind) {
-    case 'reviewer': {
-      const r = await db.reviewers.get(id);
-      return r ? { kind, record: r } : null;
-    }
-    case 'tool': {
-      const row = await db.tools.get(id);
-      if (!row) return null;
+  names: readonly { kind: RecordKind; id: string }[],
+): Promise<Map<string, ShardLine>> {
+  const ids = (kind: RecordKind) => names.filter((n) => n.kind === kind).map((n) => n.id);
+  const [reviewers, tools, comparisons, slims] = await db.transaction(
+    'r',
+    [db.reviewers, db.tools, db.comparisons, db.verdicts],
+    () =>
+      Promise.all([
+        db.reviewers.bulkGet(ids('reviewer')),
+        db.tools.bulkGet(ids('tool')),
+        db.comparisons.bulkGet(ids('comparison')),
+        db.verdicts.bulkGet(ids('verdict')),
+      ]),
+  );
+  // The whole verdict lives in its tool's answer; the verdicts table keeps the slim row.
+  const toolIds = [...new Set(slims.flatMap((v) => (v ? [v.toolId] : [])))];
+  const answers = await db.answers.bulkGet(toolIds);
+  const out = new Map<string, ShardLine>();
+  for (const r of reviewers) if (r) out.set(`reviewer:${r.id}`, { kind: 'reviewer', record: r });
+  for (const row of tools)
+    if (row) {
       const { nameLower: _nameLower, ...record } = row;
-      return { kind, record };
+      out.set(`tool:${row.id}`, { kind: 'tool', record });
     }
-    case 'comparison': {
-      const c = await db.comparisons.get(id);
-      return c ? { kind, record: c } : null;
-    }
-    case 'verdict': {
-      // The whole verdict lives in its tool's answer; the verdicts table keeps the slim row.
-      const slim = await db.verdicts.get(id);
-      const answer = slim && (await db.answers.get(slim.toolId));
-      const record = answer?.verdicts.find((v) => v.id === id);
-      return record ? { kind, record } : null;
-    }
-  }
+  for (const c of comparisons)
+    if (c) out.set(`comparison:${c.id}`, { kind: 'comparison', record: c });
+  const wanted = new Set(slims.flatMap((v) => (v ? [v.id] : [])));
+  for (const answer of answers)
+    for (const v of answer?.verdicts ?? [])
+      if (wanted.has(v.id)) out.set(`verdict:${v.id}`, { kind: 'verdict', record: v });
+  return out;
 }
 
 export async function applyDelta(
@@ -106,12 +114,18 @@ export async function applyDelta(
     comparisons: [] as string[],
   };
   const seen = new Set<string>();
+  const names: { kind: RecordKind; id: string }[] = [];
   for (const line of parsed.lines) {
     const id = line.op === 'put' ? line.record.id : line.id;
     const key = `${line.kind}:${id}`;
     if (seen.has(key)) return { kind: 'fallback', reason: `${key} changes twice in one delta` };
     seen.add(key);
-    const old = await installedLine(db, line.kind, id);
+    names.push({ kind: line.kind, id });
+  }
+  const installed = await installedLines(db, names);
+  for (const line of parsed.lines) {
+    const id = line.op === 'put' ? line.record.id : line.id;
+    const old = installed.get(`${line.kind}:${id}`);
     if (old) digest = subtractHash(digest, await lineHash(old));
     if (line.op === 'put') {
       const next = { kind: line.kind, record: line.record } as ShardLine;
