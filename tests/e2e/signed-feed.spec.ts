@@ -1,14 +1,12 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Feed } from '../../lib/feed/schema';
-import type { Manifest } from '../../lib/feed/v2/schema';
 import { mergeFeeds, synthFeed } from '../../scripts/synth';
 import { badges, expect, test, visit } from './support/extension';
 import { FeedServer } from './support/feed-server';
 import { ExtensionRpc } from './support/rpc';
-import { serveTree, storedHash, verdicts } from './support/signed-feed';
+import { publishing, serveTree, storedHash, verdicts } from './support/signed-feed';
 import { bundledFeed } from './support/test-feeds';
 
 // Feed v2 end to end: the publisher's CLI (keygen, publish) writes the tree, a loopback server
@@ -20,30 +18,6 @@ const REPO = 'https://github.com/huggingface/ml-intern';
 async function badgeName(page: Page, url: string) {
   expect(await visit(page, url)).toBe('badge');
   return badges(page).first().getAttribute('aria-label');
-}
-
-function publishing() {
-  const dir = mkdtempSync(join(tmpdir(), 'verdict-lens-signed-'));
-  const key = join(dir, 'publisher.key');
-  const publicKey = verdicts('keygen', '--out', key).trim().split('\n').pop()!.trim();
-  const publish = (feed: Feed, out: string, previous?: string, withKey = key) => {
-    const file = join(dir, `${out}.json`);
-    writeFileSync(file, JSON.stringify(feed));
-    const outDir = join(dir, out);
-    verdicts(
-      'publish',
-      file,
-      '--key',
-      withKey,
-      '--out',
-      outDir,
-      ...(previous ? ['--previous', join(dir, previous)] : []),
-    );
-    return outDir;
-  };
-  const manifest = (out: string): Manifest =>
-    JSON.parse(readFileSync(join(dir, out, 'manifest.json'), 'utf8')) as Manifest;
-  return { dir, key, publicKey, publish, manifest };
 }
 
 const base = () =>

@@ -1,7 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Page } from '@playwright/test';
+import type { Feed } from '../../../lib/feed/schema';
+import type { Manifest } from '../../../lib/feed/v2/schema';
 import type { FeedServer } from './feed-server';
 
 /** The publisher's own CLI, as a publisher runs it (`npm run verdicts -- …`). */
@@ -10,6 +13,31 @@ export function verdicts(...args: string[]): string {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+/** A publisher in a temporary folder: its key (keygen) and `publish` runs of the real CLI. */
+export function publishing() {
+  const dir = mkdtempSync(join(tmpdir(), 'verdict-lens-signed-'));
+  const key = join(dir, 'publisher.key');
+  const publicKey = verdicts('keygen', '--out', key).trim().split('\n').pop()!.trim();
+  const publish = (feed: Feed, out: string, previous?: string, withKey = key) => {
+    const file = join(dir, `${out}.json`);
+    writeFileSync(file, JSON.stringify(feed));
+    const outDir = join(dir, out);
+    verdicts(
+      'publish',
+      file,
+      '--key',
+      withKey,
+      '--out',
+      outDir,
+      ...(previous ? ['--previous', join(dir, previous)] : []),
+    );
+    return outDir;
+  };
+  const manifest = (out: string): Manifest =>
+    JSON.parse(readFileSync(join(dir, out, 'manifest.json'), 'utf8')) as Manifest;
+  return { dir, key, publicKey, publish, manifest };
 }
 
 function filesUnder(dir: string): string[] {
