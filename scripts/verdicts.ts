@@ -201,7 +201,10 @@ async function validateTree(
       `  ${plural(c.tools, 'tool')}, ${plural(c.verdicts, 'verdict')}, ${plural(c.comparisons, 'comparison')}, ${plural(c.reviewers, 'reviewer')}\n` +
       `  ${plural(m.shards.length, 'shard')}, ${bytes(tree.shardBytes)}; expires ${m.expiresAt}\n` +
       m.deltas
-        .map((d) => `  delta from seq ${d.from}: ${bytes(d.bytes)}, ${plural(d.records, 'line')}\n`)
+        .map(
+          (d) =>
+            `  delta from seq ${d.from}: ${bytes(d.bytes)}, ${plural(d.records, 'line')}\n`,
+        )
         .join(''),
   );
   if (Date.parse(m.expiresAt) <= io.now().getTime())
@@ -320,7 +323,7 @@ function publishSummary(out: string, result: PublishResult): string {
     const share =
       snapshot === 0 ? '' : `, ${((d.bytes / snapshot) * 100).toFixed(2)} % of the shards`;
     lines.push(
-      `  delta from seq ${d.from}: ${bytes(d.bytes)}, ${plural(d.records, 'change')}${share}` +
+      `  delta from seq ${d.from}: ${d.atLeast ? 'at least ' : ''}${bytes(d.bytes)}, ${plural(d.records, 'change')}${share}` +
         (d.dropped ? ` (dropped: ${d.dropped})` : ''),
     );
   }

@@ -48,6 +48,8 @@ export interface DeltaSummary {
   records: number;
   /** Why it is not in the manifest; absent when it is. */
   dropped?: string;
+  /** `bytes` is a lower bound: the delta was dropped before its text was written out. */
+  atLeast?: boolean;
 }
 
 export interface PublishResult {
@@ -138,6 +140,25 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
       candidates.push({ from: older.from, changes: composeChanges(older.changes, direct, state) });
     }
     for (const [i, { from, changes }] of candidates.entries()) {
+      // Each put's line is its record's shard line and a little more: a delta these alone put
+      // over a cap is dropped without writing out its text (at 100,000 tools, 176 MB of it).
+      const atLeast = changes.reduce((n, c) => n + (c.op === 'put' ? c.entry.text.length : 0), 0);
+      const tooBig =
+        atLeast > V2_LIMITS.deltaBytes
+          ? `over the ${V2_LIMITS.deltaBytes.toLocaleString('en-US')}-byte cap`
+          : atLeast > plan.bytes / 2
+            ? 'over half the snapshot'
+            : null;
+      if (i < keepDeltas && tooBig) {
+        deltas.push({
+          from,
+          bytes: atLeast,
+          records: changes.length,
+          dropped: tooBig,
+          atLeast: true,
+        });
+        continue;
+      }
       const file = deltaFileOf(changes);
       const summary: DeltaSummary = { from, bytes: file.bytes, records: file.records };
       if (i >= keepDeltas) summary.dropped = `only ${keepDeltas} earlier seqs are kept`;
