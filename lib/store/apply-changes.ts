@@ -272,11 +272,15 @@ export async function applyChanges(
       if (!(error instanceof IndexMismatch)) throw error;
     }
 
+    // Only what is not written again: a put replaces a row of the same key, and deleting it first
+    // doubled the writes (a 1 % delta at 100,000 tools spent half a second on it).
+    const keysAfter = new Set(next.matchKeys.map((k) => k.key));
+    const answersAfter = new Set(next.answers.map((a) => a.toolId));
     await Promise.all([
       db.tools.bulkDelete([...delTools]),
       db.verdicts.bulkDelete([...delVerdicts]),
-      db.matchKeys.bulkDelete(oldKeys.map((k) => k.key)),
-      db.answers.bulkDelete(touched),
+      db.matchKeys.bulkDelete(oldKeys.map((k) => k.key).filter((key) => !keysAfter.has(key))),
+      db.answers.bulkDelete(touched.filter((id) => !answersAfter.has(id))),
       db.reviewers.bulkDelete([...delReviewers]),
       db.comparisons.bulkDelete([...delComparisons]),
     ]);
