@@ -201,10 +201,7 @@ async function validateTree(
       `  ${plural(c.tools, 'tool')}, ${plural(c.verdicts, 'verdict')}, ${plural(c.comparisons, 'comparison')}, ${plural(c.reviewers, 'reviewer')}\n` +
       `  ${plural(m.shards.length, 'shard')}, ${bytes(tree.shardBytes)}; expires ${m.expiresAt}\n` +
       m.deltas
-        .map(
-          (d) =>
-            `  delta from seq ${d.from}: ${bytes(d.bytes)}, ${plural(d.records, 'line')}\n`,
-        )
+        .map((d) => `  delta from seq ${d.from}: ${bytes(d.bytes)}, ${plural(d.records, 'line')}\n`)
         .join(''),
   );
   if (Date.parse(m.expiresAt) <= io.now().getTime())
