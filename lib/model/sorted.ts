@@ -4,9 +4,17 @@
  */
 export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** First position in a sorted sequence (`count` items, `keyAt(i)`) whose key is not below `q`. */
-export function lowerBound(count: number, keyAt: (i: number) => string, q: string): number {
-  let lo = 0;
+/**
+ * First position in a sorted sequence (`count` items, `keyAt(i)`) whose key is not below `q`,
+ * from `from` on (a merge walking forward searches only what is left).
+ */
+export function lowerBound(
+  count: number,
+  keyAt: (i: number) => string,
+  q: string,
+  from = 0,
+): number {
+  let lo = from;
   let hi = count;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;

@@ -1,20 +1,8 @@
 import type { BadgeSummary } from '../model/answers';
-import { byText } from '../model/sorted';
+import { byText, lowerBound } from '../model/sorted';
 import { IndexMismatch } from './index-mismatch';
 import { badgeJson, UNRATED } from './lookup-index';
 import type { LookupIndexRow, MatchKeyRow } from './rows';
-
-/** First position in [0, count) whose text is not below `q`. */
-function lowerBound(count: number, at: (i: number) => string, q: string, from = 0): number {
-  let lo = from;
-  let hi = count;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (at(mid) < q) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * The packed lookup index (rows.ts) with some tools' keys and badges replaced: `removedKeys` and

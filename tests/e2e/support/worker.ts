@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
+import { DATA_TABLES } from '../../../lib/store/db';
 
 interface VersionsEvent {
   versions: { scriptURL: string; runningStatus: string }[];
@@ -54,17 +55,8 @@ export function liveDatasetName(extensionPage: Page): Promise<string> {
   }, DATASET_DBS);
 }
 
-/** Row counts of a dataset database, by table (lib/store/db.ts DATA_TABLES). */
-export interface DatasetRows {
-  tools: number;
-  verdicts: number;
-  reviewers: number;
-  comparisons: number;
-  matchKeys: number;
-  answers: number;
-  lookupIndex: number;
-  searchIndex: number;
-}
+/** Row counts of a dataset database, by table. */
+export type DatasetRows = Record<(typeof DATA_TABLES)[number], number>;
 
 export interface DatasetSummary {
   /** The live dataset's database. */
@@ -92,68 +84,58 @@ export interface DatasetSummary {
  */
 export async function liveDatasetSummary(extensionPage: Page): Promise<DatasetSummary> {
   const name = await liveDatasetName(extensionPage);
-  return extensionPage.evaluate(async (name) => {
-    const open = (db: string) =>
-      new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open(db);
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-    const request = <T>(req: IDBRequest) =>
-      new Promise<T>((resolve, reject) => {
-        req.onsuccess = () => resolve(req.result as T);
-        req.onerror = () => reject(req.error);
-      });
-    const names = new Set((await indexedDB.databases()).map((d) => d.name));
-    const tables = [
-      'tools',
-      'verdicts',
-      'reviewers',
-      'comparisons',
-      'matchKeys',
-      'answers',
-      'lookupIndex',
-      'searchIndex',
-    ] as const;
-    const rows = Object.fromEntries(tables.map((t) => [t, 0])) as Record<
-      (typeof tables)[number],
-      number
-    >;
-    let meta: DatasetSummary['meta'] = null;
-    if (names.has(name)) {
-      const db = await open(name);
-      // One read transaction over every table: the counts and the meta row of one moment.
-      const tx = db.transaction([...tables, 'meta']);
-      for (const t of tables) rows[t] = await request<number>(tx.objectStore(t).count());
-      const row = await request<
-        | {
-            source: string;
-            counts: NonNullable<DatasetSummary['meta']>['counts'];
-            signed?: { seq: number; digest: string };
-          }
-        | undefined
-      >(tx.objectStore('meta').get('current'));
-      meta = row
-        ? {
-            source: row.source,
-            counts: row.counts,
-            seq: row.signed?.seq ?? null,
-            digest: row.signed?.digest ?? null,
-          }
-        : null;
-      db.close();
-    }
-    let staging: DatasetSummary['staging'] = null;
-    if (names.has('verdict-lens-slots')) {
-      const db = await open('verdict-lens-slots');
-      const row = await request<{ name: string; done: string[] } | undefined>(
-        db.transaction('state').objectStore('state').get('staging'),
-      );
-      staging = row ? { name: row.name, done: row.done.length } : null;
-      db.close();
-    }
-    return { name, meta, rows, staging };
-  }, name);
+  return extensionPage.evaluate(
+    async ({ name, tables }) => {
+      const open = (db: string) =>
+        new Promise<IDBDatabase>((resolve, reject) => {
+          const req = indexedDB.open(db);
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+      const request = <T>(req: IDBRequest) =>
+        new Promise<T>((resolve, reject) => {
+          req.onsuccess = () => resolve(req.result as T);
+          req.onerror = () => reject(req.error);
+        });
+      const names = new Set((await indexedDB.databases()).map((d) => d.name));
+      const rows = Object.fromEntries(tables.map((t) => [t, 0])) as DatasetRows;
+      let meta: DatasetSummary['meta'] = null;
+      if (names.has(name)) {
+        const db = await open(name);
+        // One read transaction over every table: the counts and the meta row of one moment.
+        const tx = db.transaction([...tables, 'meta']);
+        for (const t of tables) rows[t] = await request<number>(tx.objectStore(t).count());
+        const row = await request<
+          | {
+              source: string;
+              counts: NonNullable<DatasetSummary['meta']>['counts'];
+              signed?: { seq: number; digest: string };
+            }
+          | undefined
+        >(tx.objectStore('meta').get('current'));
+        meta = row
+          ? {
+              source: row.source,
+              counts: row.counts,
+              seq: row.signed?.seq ?? null,
+              digest: row.signed?.digest ?? null,
+            }
+          : null;
+        db.close();
+      }
+      let staging: DatasetSummary['staging'] = null;
+      if (names.has('verdict-lens-slots')) {
+        const db = await open('verdict-lens-slots');
+        const row = await request<{ name: string; done: string[] } | undefined>(
+          db.transaction('state').objectStore('state').get('staging'),
+        );
+        staging = row ? { name: row.name, done: row.done.length } : null;
+        db.close();
+      }
+      return { name, meta, rows, staging };
+    },
+    { name, tables: [...DATA_TABLES] },
+  );
 }
 
 /**
