@@ -1,5 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { applyProductScripts, type ScriptingApi } from '../../../lib/background/product-scripts';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  applyProductScripts,
+  registerProductScripts,
+  type ScriptingApi,
+} from '../../../lib/background/product-scripts';
+import type { VerdictDb } from '../../../lib/store/db';
+import { installFeed } from '../../../lib/store/install';
+import { dropDbs, freshDb } from '../support/db';
+import { cursorFeed, toFeed } from '../support/feeds';
 
 /**
  * A model of Chrome's dynamic content-script registry, with its error messages. `landing` runs
@@ -106,5 +114,32 @@ describe('applyProductScripts', () => {
     const r = registry();
     r.api.registerContentScripts = () => Promise.reject(new Error('Invalid match pattern'));
     await expect(applyProductScripts(r.api, A)).rejects.toThrow('Invalid match pattern');
+  });
+});
+
+describe('registerProductScripts', () => {
+  afterEach(dropDbs);
+
+  it('runs the script on the granted product sites the dataset names', async () => {
+    const db = freshDb();
+    await installFeed(db, toFeed(cursorFeed()), { source: 'bundled' });
+    const { api, scripts } = registry();
+    const granted = ['https://cursor.com/*', 'https://elsewhere.example/*'];
+    const matches = await registerProductScripts(db, api, granted);
+    expect(matches).toContain('https://cursor.com/*');
+    expect(matches).not.toContain('https://elsewhere.example/*');
+    expect([...scripts.values()]).toEqual([matches]);
+  });
+
+  it('with nothing granted, unregisters the script without reading the dataset', async () => {
+    const db = new Proxy({} as VerdictDb, {
+      get: (_, name) => {
+        throw new Error(`the dataset was read (${String(name)})`);
+      },
+    });
+    const { api, scripts } = registry();
+    scripts.set('verdict-lens-product-sites', ['https://cursor.com/*']);
+    expect(await registerProductScripts(db, api, [])).toEqual([]);
+    expect(scripts.size).toBe(0);
   });
 });
