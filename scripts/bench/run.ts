@@ -147,7 +147,7 @@ async function main(): Promise<void> {
       );
       info.push({
         name: `feed v2 of ${bigTools} tools`,
-        value: `published in ${round(v2.publishSeconds)} s, ${round(v2.snapshotBytes / 1e6)} MB of shards; installs ${v2.full.map((n) => round(n)).join(', ')} s (floor ${v2.floor.map((n) => round(n)).join(', ')} s); heap peaks ${v2.heapMb.map((n) => round(n, 0)).join(', ')} MB; deltas ${v2.delta.map((n) => round(n)).join(', ')} s, ${v2.deltaBytes.join(', ')} bytes`,
+        value: `published in ${round(v2.publishSeconds)} s, ${round(v2.snapshotBytes / 1e6)} MB of shards; installs ${v2.full.map((n) => round(n)).join(', ')} s (floor ${v2.floor.map((n) => round(n)).join(', ')} s); heap peaks ${v2.heapMb.map((n) => round(n, 0)).join(', ')} MB (first 90 % of the install / last 10 %: ${v2.heapPhases.map((p) => `${round(p.shards, 0)} / ${round(p.end, 0)}`).join(', ')} MB); deltas ${v2.delta.map((n) => round(n)).join(', ')} s, ${v2.deltaBytes.join(', ')} bytes`,
       });
       log(info.at(-1)!.value);
     }

@@ -21,6 +21,8 @@ export interface SyncV2Samples {
   publishSeconds: number;
   snapshotBytes: number;
   deltaBytes: number[];
+  /** Per full install: the heap peak (MB) over its first 90 % (the shards) and its last 10 %. */
+  heapPhases: { shards: number; end: number }[];
 }
 
 /** Full installs and delta syncs are minutes at 100,000 tools: a few runs, not `ctx.runs`. */
@@ -84,12 +86,17 @@ export async function measureSyncV2(
       publishSeconds,
       snapshotBytes,
       deltaBytes: [],
+      heapPhases: [],
     };
     for (let run = 0; run < runs; run++) {
       await send(await ctx.rpc(), { type: 'resetToBundled' });
       const sampled = await withHeapSampling(ctx, () => syncNow(ctx, 1, 'shards'));
       out.full.push(sampled.result);
       out.heapMb.push(sampled.peakHeapMb);
+      const cut = 0.9 * sampled.seconds;
+      const peakOf = (keep: (t: number) => boolean) =>
+        Math.max(0, ...sampled.timeline.filter(([t]) => keep(t)).map(([, m]) => m));
+      out.heapPhases.push({ shards: peakOf((t) => t < cut), end: peakOf((t) => t >= cut) });
       ctx.progress(
         `v2 full install ${run + 1}/${runs}: ${sampled.result.toFixed(1)} s, heap peak ${sampled.peakHeapMb.toFixed(0)} MB (from ${sampled.baselineHeapMb.toFixed(0)} MB, ${sampled.samples} samples)`,
       );

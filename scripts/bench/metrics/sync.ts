@@ -127,6 +127,8 @@ export interface HeapPeak<T> {
   peakHeapTotalMb: number;
   baselineHeapMb: number;
   samples: number;
+  /** The used heap sampled over time: [seconds from the start, MB]. */
+  timeline: [number, number][];
 }
 
 /** `run` timed, with the worker's heap sampled over CDP (Runtime.getHeapUsage) every `everyMs`. */
@@ -142,6 +144,8 @@ export async function withHeapSampling<T>(
   let peak = baseline.usedSize;
   let peakTotal = baseline.totalSize;
   let samples = 0;
+  const timeline: [number, number][] = [];
+  const start = performance.now();
   let done = false;
   const sampler = (async () => {
     while (!done) {
@@ -149,12 +153,12 @@ export async function withHeapSampling<T>(
       if (heap) {
         samples++;
         peak = Math.max(peak, heap.usedSize);
+        timeline.push([(performance.now() - start) / 1000, mb(heap.usedSize)]);
         peakTotal = Math.max(peakTotal, heap.totalSize);
       }
       await new Promise((resolve) => setTimeout(resolve, everyMs));
     }
   })();
-  const start = performance.now();
   try {
     const result = await run();
     return {
@@ -164,6 +168,7 @@ export async function withHeapSampling<T>(
       peakHeapTotalMb: mb(peakTotal),
       baselineHeapMb: mb(baseline.usedSize),
       samples,
+      timeline,
     };
   } finally {
     done = true;
