@@ -103,6 +103,32 @@ function splitLines(text: string): string[] | null {
   return lines.includes('') ? null : lines;
 }
 
+/**
+ * A shard's or delta's lines, once its bytes are the ones the manifest names (a size or line
+ * count that differs is listed, and the lines still read); null when its hash or its lines are
+ * wrong, which leaves nothing in it to check.
+ */
+function namedLines(
+  ref: { path: string; bytes: number; sha256: string; records: number },
+  bytes: Buffer,
+  problems: Problems,
+): string[] | null {
+  if (bytes.byteLength !== ref.bytes)
+    problems.add(`${ref.path}: ${bytes.byteLength} bytes, the manifest says ${ref.bytes}`);
+  if (sha256Hex(bytes) !== ref.sha256) {
+    problems.add(`${ref.path}: its SHA-256 is not the one its name and the manifest state`);
+    return null;
+  }
+  const lines = splitLines(bytes.toString('utf8'));
+  if (!lines) {
+    problems.add(`${ref.path}: lines must each end in a newline, with no empty line`);
+    return null;
+  }
+  if (lines.length !== ref.records)
+    problems.add(`${ref.path}: ${lines.length} lines, the manifest says ${ref.records}`);
+  return lines;
+}
+
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -167,19 +193,8 @@ export async function readTree(dir: string, options: TreeOptions = {}): Promise<
       continue;
     }
     tree.shardBytes += file.bytes.byteLength;
-    if (file.bytes.byteLength !== ref.bytes)
-      problems.add(`${ref.path}: ${file.bytes.byteLength} bytes, the manifest says ${ref.bytes}`);
-    if (sha256Hex(file.bytes) !== ref.sha256) {
-      problems.add(`${ref.path}: its SHA-256 is not the one its name and the manifest state`);
-      continue;
-    }
-    const lines = splitLines(file.bytes.toString('utf8'));
-    if (!lines) {
-      problems.add(`${ref.path}: lines must each end in a newline, with no empty line`);
-      continue;
-    }
-    if (lines.length !== ref.records)
-      problems.add(`${ref.path}: ${lines.length} lines, the manifest says ${ref.records}`);
+    const lines = namedLines(ref, file.bytes, problems);
+    if (!lines) continue;
     for (let n = 0; n < lines.length; n++) {
       const where = `${ref.path}:${n + 1}`;
       const line = ShardLineSchema.safeParse(parseJson(lines[n]!));
@@ -229,19 +244,8 @@ export async function readTree(dir: string, options: TreeOptions = {}): Promise<
       } else problems.add(`${ref.path} (delta from ${ref.from}) ${file.message}`);
       continue;
     }
-    if (file.bytes.byteLength !== ref.bytes)
-      problems.add(`${ref.path}: ${file.bytes.byteLength} bytes, the manifest says ${ref.bytes}`);
-    if (sha256Hex(file.bytes) !== ref.sha256) {
-      problems.add(`${ref.path}: its SHA-256 is not the one its name and the manifest state`);
-      continue;
-    }
-    const lines = splitLines(file.bytes.toString('utf8'));
-    if (!lines) {
-      problems.add(`${ref.path}: lines must each end in a newline, with no empty line`);
-      continue;
-    }
-    if (lines.length !== ref.records)
-      problems.add(`${ref.path}: ${lines.length} lines, the manifest says ${ref.records}`);
+    const lines = namedLines(ref, file.bytes, problems);
+    if (!lines) continue;
     const changes: { kind: Change['kind']; id: string }[] = [];
     const seen = new Set<string>();
     for (let n = 0; n < lines.length; n++) {
