@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import type { Feed } from '../../lib/feed/schema';
 import { canonicalJson } from '../../lib/feed/v2/canonical';
 import { addHash, canonicalLine, EMPTY_DIGEST } from '../../lib/feed/v2/digest';
-import { RECORD_KINDS, type RecordKind, type ShardLine } from '../../lib/feed/v2/schema';
+import {
+  RECORD_KINDS,
+  RECORD_LISTS,
+  type RecordKind,
+  type ShardLine,
+} from '../../lib/feed/v2/schema';
 import { byText } from '../../lib/model/sorted';
 
 /**
@@ -34,18 +39,11 @@ export function entryOf(line: ShardLine): Entry {
   return { kind: line.kind, id: line.record.id, line, text: canonicalLine(line) };
 }
 
-const LISTS = {
-  reviewer: 'reviewers',
-  tool: 'tools',
-  verdict: 'verdicts',
-  comparison: 'comparisons',
-} as const satisfies Record<RecordKind, keyof Feed>;
-
 /** A validated v1 feed → its state. */
 export function stateOfFeed(feed: Feed): State {
   const state: State = new Map();
   for (const kind of RECORD_KINDS) {
-    for (const record of feed[LISTS[kind]]) {
+    for (const record of feed[RECORD_LISTS[kind]]) {
       const entry = entryOf({ kind, record } as ShardLine);
       state.set(entryKey(kind, entry.id), entry);
     }
@@ -64,7 +62,7 @@ export function feedOfState(state: State, generatedAt: string): Feed {
     comparisons: [],
   };
   for (const entry of sortedEntries(state)) {
-    (feed[LISTS[entry.kind]] as unknown[]).push(entry.line.record);
+    (feed[RECORD_LISTS[entry.kind]] as unknown[]).push(entry.line.record);
   }
   return feed;
 }
@@ -85,7 +83,7 @@ export function stateDigest(state: State): bigint {
 
 export function stateCounts(state: State): Record<`${RecordKind}s`, number> {
   const counts = { reviewers: 0, tools: 0, verdicts: 0, comparisons: 0 };
-  for (const entry of state.values()) counts[LISTS[entry.kind]]++;
+  for (const entry of state.values()) counts[RECORD_LISTS[entry.kind]]++;
   return counts;
 }
 

@@ -23,6 +23,14 @@ export const V2_LIMITS = {
 export const RECORD_KINDS = ['reviewer', 'tool', 'verdict', 'comparison'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
+/** The version 1 feed's list of each kind of record (and a delta's changes, by kind). */
+export const RECORD_LISTS = {
+  reviewer: 'reviewers',
+  tool: 'tools',
+  verdict: 'verdicts',
+  comparison: 'comparisons',
+} as const satisfies Record<RecordKind, string>;
+
 const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in lowercase hex');
 
 /** Content-addressed: the path names the file's own hash, so a CDN may cache it forever. */

@@ -2,6 +2,7 @@ import type { Comparison, Reviewer, Tool, Verdict } from '../../feed/schema';
 import { addHash, formatDigest, lineHash, parseDigest, subtractHash } from '../../feed/v2/digest';
 import {
   DeltaLineSchema,
+  RECORD_LISTS,
   type DeltaRef,
   type RecordKind,
   type ShardLine,
@@ -33,13 +34,6 @@ export type DeltaOutcome =
   | { kind: 'fallback'; reason: string }
   /** The file is not what the signed manifest names: the whole sync is refused. */
   | { kind: 'refused'; error: SyncError };
-
-const PLURAL = {
-  reviewer: 'reviewers',
-  tool: 'tools',
-  verdict: 'verdicts',
-  comparison: 'comparisons',
-} as const satisfies Record<RecordKind, keyof DatasetChanges>;
 
 /**
  * The installed records the delta names, as shard lines by `kind:id`: a few bulk reads, not two
@@ -130,10 +124,10 @@ export async function applyDelta(
     if (line.op === 'put') {
       const next = { kind: line.kind, record: line.record } as ShardLine;
       digest = addHash(digest, await lineHash(next));
-      (put[PLURAL[line.kind]] as object[]).push(line.record);
+      (put[RECORD_LISTS[line.kind]] as object[]).push(line.record);
     } else {
       // A composed delta (from an older seq) may delete what that seq never had: nothing to do.
-      if (old) deleted[PLURAL[line.kind]].push(id);
+      if (old) deleted[RECORD_LISTS[line.kind]].push(id);
     }
   }
   if (formatDigest(digest) !== input.digest)
