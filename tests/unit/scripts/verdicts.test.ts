@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main, type CliIo } from '../../../scripts/verdicts';
+import { run as runCli, type Run } from './publish/support';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const PAGE = 'data/pages/000_d25ab3c82b087462.txt';
@@ -32,25 +32,8 @@ function scratchFile(name: string, content?: string): string {
   return path;
 }
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(argv: string[], options: { root?: string; now?: string } = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    cwd: ROOT,
-    root: options.root ?? ROOT,
-    now: () => new Date(options.now ?? AT),
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const run = (argv: string[], options: { root?: string; now?: string } = {}) =>
+  runCli(argv, { root: options.root, now: options.now ?? AT });
 
 const sharedText = readFileSync(join(ROOT, PAGE), 'utf8');
 

@@ -15,15 +15,19 @@ export interface Run {
   stderr: string;
 }
 
-export async function run(argv: string[]): Promise<Run> {
+/** The dataset CLI in process, its output kept; `root` and `now` as its io gives them. */
+export async function run(
+  argv: string[],
+  options: { root?: string; now?: string } = {},
+): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
     cwd: ROOT,
-    root: ROOT,
-    now: () => new Date('2026-02-15T00:00:00.000Z'),
+    root: options.root ?? ROOT,
+    now: () => new Date(options.now ?? '2026-02-15T00:00:00.000Z'),
   };
   const code = await main(argv, io);
   return { code, stdout, stderr };
