@@ -344,20 +344,24 @@ describe('publish --previous', { timeout: 30_000 }, () => {
     const manifestPath = join(out, 'manifest.json');
     const good = readFileSync(manifestPath, 'utf8');
     const files = treeFiles(out);
+    // The next seq over the tree in `out`, which each step below has tampered with or not.
+    const republish = (withKey: string, ...flags: string[]) =>
+      run([
+        'publish',
+        feed,
+        '--key',
+        withKey,
+        '--out',
+        out,
+        '--previous',
+        out,
+        ...flags,
+        '--generated-at',
+        AT[1]!,
+      ]);
 
     writeFileSync(manifestPath, good.replace('"seq": 1', '"seq": 41'));
-    const refused = await run([
-      'publish',
-      feed,
-      '--key',
-      key,
-      '--out',
-      out,
-      '--previous',
-      out,
-      '--generated-at',
-      AT[1]!,
-    ]);
+    const refused = await republish(key);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(
       /the previous publication does not verify, so nothing was written:\n {2}manifest\.json\.sig: the signature does not verify/,
@@ -368,54 +372,20 @@ describe('publish --previous', { timeout: 30_000 }, () => {
     const shard = join(out, readManifest(out).shards[0]!.path);
     const shardText = readFileSync(shard, 'utf8');
     writeFileSync(shard, shardText.replace('"panelShip":', '"panelShip":1'));
-    const badShard = await run([
-      'publish',
-      feed,
-      '--key',
-      key,
-      '--out',
-      out,
-      '--previous',
-      out,
-      '--generated-at',
-      AT[1]!,
-    ]);
+    const badShard = await republish(key);
     expect(badShard.stderr).toMatch(/shards\/[0-9a-f]{64}\.ndjson: its SHA-256 is not the one/);
     expect((await run(['validate', out])).code).toBe(1);
     writeFileSync(shard, shardText);
 
     const otherKey = scratch('rotated.key');
     await run(['keygen', '--out', otherKey]);
-    const rotated = await run([
-      'publish',
-      feed,
-      '--key',
-      otherKey,
-      '--out',
-      out,
-      '--previous',
-      out,
-      '--generated-at',
-      AT[1]!,
-    ]);
+    const rotated = await republish(otherKey);
     expect(rotated.code).toBe(1);
     expect(rotated.stderr).toMatch(
       /publicKey is ed25519:.*, not the expected[\s\S]*give --new-key/,
     );
     expect(treeFiles(out)).toEqual(files);
-    const allowed = await run([
-      'publish',
-      feed,
-      '--key',
-      otherKey,
-      '--out',
-      out,
-      '--previous',
-      out,
-      '--new-key',
-      '--generated-at',
-      AT[1]!,
-    ]);
+    const allowed = await republish(otherKey, '--new-key');
     expect(allowed.code).toBe(0);
     expect(readManifest(out)).toMatchObject({
       seq: 2,
