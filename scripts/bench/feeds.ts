@@ -18,3 +18,17 @@ export function benchFeed(tools: number, seed: number): Feed {
 export function benchFeedText(tools: number, seed: number): string {
   return JSON.stringify(benchFeed(tools, seed));
 }
+
+/**
+ * SYNTHETIC: `feed` with 1 % of its tools changed, each by one verdict's score; `round` picks
+ * another 1 % each time, so every publication of a chain differs from the one before.
+ */
+export function onePercentChanged(feed: Feed, round: number): Feed {
+  const step = 100;
+  return {
+    ...feed,
+    verdicts: feed.verdicts.map((v, i) =>
+      i % step === round % step ? { ...v, panelShip: (v.panelShip + 7 + round) % 101 } : v,
+    ),
+  };
+}

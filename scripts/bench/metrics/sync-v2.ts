@@ -4,7 +4,8 @@ import { send, timedSend } from '../browser';
 import type { BenchContext } from '../context';
 import type { BenchFeedServer } from '../feed-server';
 import { hook } from '../hooks';
-import { BenchPublisher, onePercentChanged } from '../v2-publisher';
+import { publicationChain } from '../../publish/chain';
+import { onePercentChanged } from '../feeds';
 import { withHeapSampling } from './sync';
 
 export interface SyncV2Samples {
@@ -30,11 +31,11 @@ const MAX_RUNS = 3;
 const PREFIX = '/v2';
 
 /** Every file of a publication on the bench server: nothing cached, so each install downloads. */
-function serve(server: BenchFeedServer, files: Map<string, string>): string {
+function serve(server: BenchFeedServer, files: Map<string, Buffer>): string {
   let manifestUrl = '';
-  for (const [path, text] of files) {
+  for (const [path, bytes] of files) {
     const type = path.endsWith('.ndjson') ? 'application/x-ndjson' : 'application/json';
-    const url = server.set(`${PREFIX}/${path}`, text, {
+    const url = server.set(`${PREFIX}/${path}`, bytes.toString('utf8'), {
       'Content-Type': type,
       'Cache-Control': 'no-store',
     });
@@ -66,7 +67,7 @@ export async function measureSyncV2(
   feed: Feed,
 ): Promise<SyncV2Samples> {
   const runs = Math.min(ctx.runs, MAX_RUNS);
-  const publisher = await BenchPublisher.create();
+  const publisher = await publicationChain();
   try {
     const started = performance.now();
     const first = await publisher.next(feed, new Date().toISOString());
@@ -126,6 +127,6 @@ export async function measureSyncV2(
     }
     return out;
   } finally {
-    publisher.close();
+    await publisher.close();
   }
 }

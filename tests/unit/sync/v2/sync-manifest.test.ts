@@ -8,7 +8,7 @@ import { syncFeed, type SyncDeps } from '../../../../lib/sync/sync-feed';
 import type { ApplyChanges } from '../../../../lib/sync/v2/delta';
 import { hashRows } from '../../support/db';
 import { syntheticFeed, toFeed, type FeedJson } from '../../support/feeds';
-import { newPublisher } from '../../support/published-tree';
+import { publicationChain } from '../../../../scripts/publish/chain';
 import { buildTree, flipByte, newKeyPair, treeFetch, type Tree } from '../../support/v2-tree';
 
 const BASE = 'https://feeds.synthetic.test/v2/';
@@ -241,10 +241,11 @@ describe('a v2 update by delta (trees from scripts/publish)', () => {
   }
 
   it('downloads only the manifest, its signature and the delta, and ends as a full install would', async () => {
-    const publisher = await newPublisher();
+    // Small shards, so a 40-tool feed spreads over several.
+    const publisher = await publicationChain(4096);
     try {
       const a = feedV('one', 40);
-      const treeA = await publisher.next(a, '2026-05-30T00:00:00Z');
+      const treeA = (await publisher.next(a, '2026-05-30T00:00:00Z')).files;
       const slots = await freshSlots();
       expect(
         (
@@ -257,7 +258,7 @@ describe('a v2 update by delta (trees from scripts/publish)', () => {
       ).toBe('updated');
       const liveName = slots.live.name;
       const b = changed(a);
-      const treeB = await publisher.next(b, '2026-06-01T00:00:00Z');
+      const treeB = (await publisher.next(b, '2026-06-01T00:00:00Z')).files;
       const d = deps(slots, () => treeB);
       const { apply: _default, ...v2 } = d.v2!;
       const outcome = await syncFeed(slots.live, URL_, { ...d, v2 });
@@ -291,10 +292,11 @@ describe('a v2 update by delta (trees from scripts/publish)', () => {
   });
 
   it('falls back to the shards when the delta does not come out at the digest', async () => {
-    const publisher = await newPublisher();
+    // Small shards, so a 40-tool feed spreads over several.
+    const publisher = await publicationChain(4096);
     try {
       const a = feedV('one', 40);
-      const treeA = await publisher.next(a, '2026-05-30T00:00:00Z');
+      const treeA = (await publisher.next(a, '2026-05-30T00:00:00Z')).files;
       const slots = await freshSlots();
       await syncFeed(
         slots.live,
@@ -305,7 +307,7 @@ describe('a v2 update by delta (trees from scripts/publish)', () => {
       // digest after the delta cannot come out. (Drift in untouched records is not seen here:
       // the digest is carried forward from the records a delta touches, docs/feed-format.md.)
       await slots.live.tools.update('synthetic-tool-39', { name: 'Drifted' });
-      const treeB = await publisher.next(changed(a), '2026-06-01T00:00:00Z');
+      const treeB = (await publisher.next(changed(a), '2026-06-01T00:00:00Z')).files;
       const d = deps(slots, () => treeB);
       const outcome = await syncFeed(slots.live, URL_, {
         ...d,
