@@ -1,4 +1,3 @@
-import type { Comparison, Reviewer, Tool, Verdict } from '../../feed/schema';
 import { addHash, formatDigest, lineHash, parseDigest, subtractHash } from '../../feed/v2/digest';
 import {
   DeltaLineSchema,
@@ -9,7 +8,7 @@ import {
 } from '../../feed/v2/schema';
 import type { MetaRow, SyncError } from '../../model/dataset-meta';
 import { applyChanges } from '../../store/apply-changes';
-import { CHANGE_KINDS, type ChangeMeta, type DatasetChanges } from '../../store/changes';
+import type { ChangeMeta, DatasetChanges } from '../../store/changes';
 import type { VerdictDb } from '../../store/db';
 import { fetchNamedFile, type FileDeps } from './fetch-file';
 import { parseLines } from './shard-lines';
@@ -95,39 +94,34 @@ export async function applyDelta(
   if (!parsed.ok) return { kind: 'fallback', reason: parsed.problems[0] ?? 'invalid delta' };
   let digest = parseDigest(input.installedDigest);
   if (digest === null) return { kind: 'fallback', reason: 'no digest is installed' };
-  const put = {
-    reviewers: [] as Reviewer[],
-    tools: [] as Tool[],
-    verdicts: [] as Verdict[],
-    comparisons: [] as Comparison[],
-  };
-  const deleted = {
-    reviewers: [] as string[],
-    tools: [] as string[],
-    verdicts: [] as string[],
-    comparisons: [] as string[],
-  };
+  const names: { kind: RecordKind; id: string; key: string }[] = [];
   const seen = new Set<string>();
-  const names: { kind: RecordKind; id: string }[] = [];
   for (const line of parsed.lines) {
     const id = line.op === 'put' ? line.record.id : line.id;
     const key = `${line.kind}:${id}`;
     if (seen.has(key)) return { kind: 'fallback', reason: `${key} changes twice in one delta` };
     seen.add(key);
-    names.push({ kind: line.kind, id });
+    names.push({ kind: line.kind, id, key });
   }
   const installed = await installedLines(db, names);
-  for (const line of parsed.lines) {
-    const id = line.op === 'put' ? line.record.id : line.id;
-    const old = installed.get(`${line.kind}:${id}`);
+  // A kind is in the change once it has a record to put or delete.
+  const changes: DatasetChanges = {};
+  const changesOf = (kind: RecordKind) =>
+    (changes[RECORD_LISTS[kind]] ??= { upserts: [], deletes: [] }) as {
+      upserts: object[];
+      deletes: string[];
+    };
+  for (const [i, line] of parsed.lines.entries()) {
+    const { id, key } = names[i]!;
+    const old = installed.get(key);
     if (old) digest = subtractHash(digest, await lineHash(old));
     if (line.op === 'put') {
       const next = { kind: line.kind, record: line.record } as ShardLine;
       digest = addHash(digest, await lineHash(next));
-      (put[RECORD_LISTS[line.kind]] as object[]).push(line.record);
-    } else {
+      changesOf(line.kind).upserts.push(line.record);
+    } else if (old) {
       // A composed delta (from an older seq) may delete what that seq never had: nothing to do.
-      if (old) deleted[RECORD_LISTS[line.kind]].push(id);
+      changesOf(line.kind).deletes.push(id);
     }
   }
   if (formatDigest(digest) !== input.digest)
@@ -135,12 +129,6 @@ export async function applyDelta(
       kind: 'fallback',
       reason: 'the dataset after the delta would not match the manifest’s digest',
     };
-  const changes: DatasetChanges = {};
-  for (const kind of CHANGE_KINDS) {
-    const upserts = put[kind] as never[];
-    if (upserts.length > 0 || deleted[kind].length > 0)
-      changes[kind] = { upserts, deletes: deleted[kind] };
-  }
   try {
     const meta = await (deps.apply ?? applyChanges)(db, changes, input.meta);
     return { kind: 'applied', meta };
