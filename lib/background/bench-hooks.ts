@@ -151,7 +151,7 @@ export function installBenchHooks(state: Pick<WorkerState, 'slots' | 'lookupInde
       };
       const db = await live();
       // A fresh cache, as a worker wake has: the read and the unpacking are timed together.
-      const cache = createLookupIndexCache(() => db.lookupIndex.get('current'));
+      const cache = createLookupIndexCache(() => db.lookupIndex.toArray());
       const index = await timed('indexRead', () => cache.get());
       for (const url of urls) {
         await timed('idb', () => db.meta.get('current'));

@@ -11,15 +11,18 @@ import {
 } from './changes';
 import { DATA_TABLES, type VerdictDb } from './db';
 import { groupRows, type GroupRows } from './group-rows';
-import { isIntactIndex } from './index-repair';
 import { IndexMismatch } from './index-mismatch';
 import { indexRowSteps, readSlimRows } from './index-build';
-import { badgesFromAnswers } from './lookup-index';
-import { mergeLookupRow } from './lookup-merge';
-import type { AnswerRow, LookupIndexRow, SearchIndexRow, ToolRow } from './rows';
-import { mergeSearchRowSteps } from './search-pack';
-import { searchSourcesOf } from './search-source';
-import { isIntactSearchRow } from './search-store';
+import { buildLookupIndex } from './lookup-index';
+import { mergeOverlays } from './index-overlay';
+import {
+  OVERLAY,
+  type AnswerRow,
+  type LookupIndexRow,
+  type SearchIndexRow,
+  type ToolRow,
+} from './rows';
+import { emptySearchRow } from './search-pack';
 
 const byIds = <T extends { id: string }>(rows: readonly T[]) => new Map(rows.map((r) => [r.id, r]));
 const present = <T>(rows: readonly (T | undefined)[]): T[] =>
@@ -129,8 +132,8 @@ export async function applyChanges(
           .anyOf([...new Set([...verdictIdsNamed, ...delVerdicts])])
           .distinct()
           .toArray(),
-        db.lookupIndex.get('current'),
-        db.searchIndex.get('current'),
+        db.lookupIndex.get(OVERLAY),
+        db.searchIndex.get(OVERLAY),
       ]);
 
     // The reviewers after the change, and every review naming one.
@@ -247,27 +250,16 @@ export async function applyChanges(
         });
     problems.check();
 
-    // The packed indexes, merged before anything is written (a mismatch means a rebuild after).
-    const oldVerdictIds = new Set(present(oldAnswers).flatMap((a) => a.verdicts.map((v) => v.id)));
-    let lookupRow: LookupIndexRow | null = null;
-    let searchRow: SearchIndexRow | null = null;
+    // The index overlays (rows.ts IndexPartId), merged before anything is written (a mismatch
+    // means a rebuild after): the base parts are neither read nor written, so a change costs
+    // what its tools and the overlay weigh, not the dataset.
+    let indexes: { lookup: LookupIndexRow; search: SearchIndexRow } | null = null;
     try {
-      if (lookup && isIntactIndex(lookup))
-        lookupRow = mergeLookupRow(
-          lookup,
-          new Set(oldKeys.map((k) => k.key)),
-          affected,
-          next.matchKeys,
-          badgesFromAnswers(next.answers),
-        );
-    } catch (error) {
-      if (!(error instanceof IndexMismatch)) throw error;
-    }
-    try {
-      if (search && isIntactSearchRow(search))
-        searchRow = runNow(
-          mergeSearchRowSteps(search, oldVerdictIds, searchSourcesOf(next.tools, next.verdicts)),
-        );
+      indexes = mergeOverlays(
+        lookup ?? { ...buildLookupIndex([], []), id: OVERLAY, tools: [], drops: [] },
+        search ?? { ...emptySearchRow(), id: OVERLAY, drops: [] },
+        { affected, oldKeys, oldAnswers: present(oldAnswers), next },
+      );
     } catch (error) {
       if (!(error instanceof IndexMismatch)) throw error;
     }
@@ -292,20 +284,20 @@ export async function applyChanges(
       db.reviewers.bulkPut([...reviewers]),
       db.comparisons.bulkPut([...comparisons]),
     ]);
-    if (!lookupRow || !searchRow) {
-      // The stored index did not match the rows (something else touched the database): built
-      // from the slim rows, as a repair does.
+    if (!indexes) {
+      // The stored overlay did not match the rows (something else touched the database): the
+      // whole index built from the slim rows, as a repair does, in place of every part.
       const rebuilt = runNow(indexRowSteps(await readSlimRows(db)));
-      lookupRow ??= rebuilt.lookupIndex;
-      searchRow ??= rebuilt.searchIndex;
+      indexes = { lookup: rebuilt.lookupIndex, search: rebuilt.searchIndex };
+      await Promise.all([db.lookupIndex.clear(), db.searchIndex.clear()]);
     }
     const [toolCount, verdictCount, reviewerCount, comparisonCount] = await Promise.all([
       db.tools.count(),
       db.verdicts.count(),
       db.reviewers.count(),
       db.comparisons.count(),
-      db.lookupIndex.put(lookupRow),
-      db.searchIndex.put(searchRow),
+      db.lookupIndex.put(indexes.lookup),
+      db.searchIndex.put(indexes.search),
     ]);
     const row: MetaRow = {
       ...meta,

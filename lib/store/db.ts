@@ -130,8 +130,12 @@ export const DATA_TABLES = [
  */
 export type SlotRow =
   | { id: 'live'; name: string }
-  /** A full install in progress: into `name`, of the manifest with this hash; shards done. */
-  | { id: 'staging'; name: string; manifest: string; done: string[] };
+  /**
+   * A full install in progress: into `name`, of the manifest with this hash; shards done, and
+   * the match keys their tools name (a staging row without it, from an older version, starts
+   * over).
+   */
+  | { id: 'staging'; name: string; manifest: string; done: string[]; keys?: number };
 
 export class SlotsDb extends Dexie {
   state!: Table<SlotRow, string>;

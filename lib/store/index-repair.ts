@@ -1,6 +1,6 @@
 import { badgesFromRows, buildLookupIndex } from './lookup-index';
 import type { VerdictDb } from './db';
-import type { LookupIndexRow } from './rows';
+import { OVERLAY, type LookupIndexRow } from './rows';
 
 /** What the worker does with a lookup index that is gone or broken: rebuilds it, and says so. */
 export type IndexProblem = 'missing' | 'corrupt';
@@ -24,11 +24,19 @@ export function isIntactIndex(row: LookupIndexRow): boolean {
     return false;
   const badgeCount = badgeStarts.length - 1;
   for (const b of keyBadges) if (b !== UNRATED && b >= badgeCount) return false;
-  return true;
+  return row.id !== OVERLAY || (isTextList(row.tools) && isTextList(row.drops));
 }
 
+/** Intact parts, a base among them (an overlay alone would answer for the changed tools only). */
+const isWholeIndex = (parts: readonly LookupIndexRow[]): boolean =>
+  parts.some((p) => p.id !== OVERLAY) && parts.every(isIntactIndex);
+
+/** The overlay's lists (rows.ts IndexPartId). */
+export const isTextList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((v) => typeof v === 'string');
+
 /**
- * The lookup index as lookups read it. Built with every install in the same transaction, so it is
+ * The lookup index as lookups read it: every part (rows.ts IndexPartId). Built with every install in the same transaction, so it is
  * missing or broken only when something else touched the database (a profile restored in part, a
  * disk error, a hand in the devtools): then every page answered "no verdict" with nothing shown.
  * Now the index is rebuilt from the dataset's own rows, stored, and reported through `onRepair`.
@@ -36,11 +44,11 @@ export function isIntactIndex(row: LookupIndexRow): boolean {
 export async function readLookupIndex(
   db: VerdictDb,
   onRepair: (problem: IndexProblem) => void | Promise<void>,
-): Promise<LookupIndexRow | undefined> {
-  const [row, meta] = await Promise.all([db.lookupIndex.get('current'), db.meta.get('current')]);
-  if (row && isIntactIndex(row)) return row;
+): Promise<LookupIndexRow[]> {
+  const [parts, meta] = await Promise.all([db.lookupIndex.toArray(), db.meta.get('current')]);
+  if (isWholeIndex(parts)) return parts;
   // No dataset yet: nothing to rebuild from (the bundled install writes the index).
-  if (!meta) return undefined;
+  if (!meta) return [];
   const rebuilt = await db.transaction(
     'rw',
     [db.matchKeys, db.tools, db.verdicts, db.lookupIndex],
@@ -51,10 +59,12 @@ export async function readLookupIndex(
         db.verdicts.toArray(),
       ]);
       const built = buildLookupIndex(matchKeys, badgesFromRows(tools, verdicts));
+      // One part in place of all of them: the others may be what was broken.
+      await db.lookupIndex.clear();
       await db.lookupIndex.put(built);
       return built;
     },
   );
-  await onRepair(row ? 'corrupt' : 'missing');
-  return rebuilt;
+  await onRepair(parts.some((p) => p.id !== OVERLAY) ? 'corrupt' : 'missing');
+  return [rebuilt];
 }

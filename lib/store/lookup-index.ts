@@ -3,7 +3,13 @@ import type { BadgeSummary } from '../model/answers';
 import type { MatchKey } from '../model/match-keys';
 import { byText, lowerBound } from '../model/sorted';
 import { runNow, sortInSteps, STEP_ITEMS, type Steps } from '../model/steps';
-import type { AnswerRow, LookupIndexRow, MatchKeyRow, VerdictRow } from './rows';
+import {
+  OVERLAY,
+  type AnswerRow,
+  type LookupIndexRow,
+  type MatchKeyRow,
+  type VerdictRow,
+} from './rows';
 
 // The packed match-key index (its layout is LookupIndexRow in rows.ts): built with every
 // install, read once per worker wake, searched in memory.
@@ -94,43 +100,63 @@ export const buildLookupIndex = (
   badges: readonly BadgeSummary[],
 ): LookupIndexRow => runNow(lookupIndexSteps(matchKeys, badges));
 
-/** Looks keys up in a packed index, in memory. */
-export class LookupIndex {
-  constructor(private readonly row: LookupIndexRow) {}
+/** Where `key` is in one part, or -1. */
+function positionIn(row: LookupIndexRow, key: string): number {
+  const { keys, keyStarts } = row;
+  const count = row.keyBadges.length;
+  const keyAt = (i: number) => keys.slice(keyStarts[i], keyStarts[i + 1]);
+  const i = lowerBound(count, keyAt, key);
+  return i < count && keyAt(i) === key ? i : -1;
+}
 
+function badgeIn(row: LookupIndexRow, key: number): BadgeSummary | null {
+  const i = row.keyBadges[key] ?? UNRATED;
+  if (i === UNRATED) return null;
+  const { badges, badgeStarts } = row;
+  const parsed: unknown = JSON.parse(badges.slice(badgeStarts[i], badgeStarts[i + 1]));
+  if (!Array.isArray(parsed)) return null;
+  const [toolId, toolName, verdictId, panelShip] = parsed as [string, string, string, number];
+  return { toolId, toolName, verdictId, panelShip };
+}
+
+/**
+ * Looks keys up in a packed index, in memory: its base parts (disjoint) and the overlay, which
+ * answers first and hides the base keys of the tools it holds (rows.ts IndexPartId).
+ */
+export class LookupIndex {
+  private readonly base: readonly LookupIndexRow[];
+  private readonly overlay: LookupIndexRow | null;
+  private readonly drops: ReadonlySet<string>;
+
+  constructor(parts: LookupIndexRow | readonly LookupIndexRow[]) {
+    const list: readonly LookupIndexRow[] = Array.isArray(parts) ? parts : [parts];
+    this.overlay = list.find((p) => p.id === OVERLAY) ?? null;
+    this.base = list.filter((p) => p.id !== OVERLAY);
+    this.drops = new Set(this.overlay?.drops ?? []);
+  }
+
+  /** How many keys it answers (the dropped keys were all in the base). */
   get size(): number {
-    return this.row.keyBadges.length;
+    let n = (this.overlay?.keyBadges.length ?? 0) - this.drops.size;
+    for (const part of this.base) n += part.keyBadges.length;
+    return n;
   }
 
   /** The badge of the first key (most specific first) that belongs to a tool; null when that
    * tool has no verdict, or no key belongs to one. */
   find(keys: readonly MatchKey[]): BadgeSummary | null {
     for (const key of keys) {
-      const i = this.position(key);
-      if (i < 0) continue;
-      const badge = this.row.keyBadges[i] ?? UNRATED;
-      return badge === UNRATED ? null : this.badge(badge);
+      if (this.overlay) {
+        const i = positionIn(this.overlay, key);
+        if (i >= 0) return badgeIn(this.overlay, i);
+      }
+      if (this.drops.has(key)) continue;
+      for (const part of this.base) {
+        const i = positionIn(part, key);
+        if (i >= 0) return badgeIn(part, i);
+      }
     }
     return null;
-  }
-
-  private keyAt(i: number): string {
-    const { keys, keyStarts } = this.row;
-    return keys.slice(keyStarts[i], keyStarts[i + 1]);
-  }
-
-  private position(key: string): number {
-    const keyAt = (i: number) => this.keyAt(i);
-    const i = lowerBound(this.size, keyAt, key);
-    return i < this.size && keyAt(i) === key ? i : -1;
-  }
-
-  private badge(i: number): BadgeSummary | null {
-    const { badges, badgeStarts } = this.row;
-    const parsed: unknown = JSON.parse(badges.slice(badgeStarts[i], badgeStarts[i + 1]));
-    if (!Array.isArray(parsed)) return null;
-    const [toolId, toolName, verdictId, panelShip] = parsed as [string, string, string, number];
-    return { toolId, toolName, verdictId, panelShip };
   }
 }
 
@@ -144,12 +170,12 @@ export interface LookupIndexCache {
 }
 
 export function createLookupIndexCache(
-  read: () => Promise<LookupIndexRow | undefined>,
+  read: () => Promise<readonly LookupIndexRow[]>,
 ): LookupIndexCache {
   let current: Promise<LookupIndex> | null = null;
   return {
     get(): Promise<LookupIndex> {
-      const loading = (current ??= read().then((row) => new LookupIndex(row ?? EMPTY)));
+      const loading = (current ??= read().then((parts) => new LookupIndex(parts)));
       // A failed read is not kept: the next lookup tries again.
       loading.catch(() => {
         if (current === loading) current = null;
@@ -161,5 +187,3 @@ export function createLookupIndexCache(
     },
   };
 }
-
-const EMPTY: LookupIndexRow = buildLookupIndex([], []);

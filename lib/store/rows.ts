@@ -59,13 +59,27 @@ export interface MatchKeyRow {
 }
 
 /**
+ * The id of a packed index part (both index tables). A dataset's index is one or more base
+ * parts over disjoint tools: `current` (an install from one document, a repair) or one per shard
+ * of a v2 install (`s0000`…, written with the shard, so no install ever holds the whole index);
+ * plus at most one `overlay` that incremental changes rewrite: the touched tools' rows, and which
+ * base rows it hides (`drops`). A change never reads or writes a base part.
+ */
+export type IndexPartId = 'current' | 'overlay' | `s${string}`;
+
+export const OVERLAY: IndexPartId = 'overlay';
+
+/**
  * Every match key of every tool, and each rated tool's badge, packed so the worker can hold it
  * after one read on wake: at 100,000 tools, 300,000 keys as separate strings or objects take a
  * second to revive, two strings and three typed arrays a few milliseconds. Keys are sorted
  * (code-unit order, as `<` compares) and found by binary search (lookup-index.ts).
  */
 export interface LookupIndexRow {
-  id: 'current';
+  id: IndexPartId;
+  /** The overlay's: the tools whose keys it holds, and the base keys it hides. */
+  tools?: string[];
+  drops?: string[];
   /** The sorted keys, concatenated; key i is keys.slice(keyStarts[i], keyStarts[i + 1]). */
   keys: string;
   keyStarts: Uint32Array;
@@ -83,7 +97,9 @@ export interface LookupIndexRow {
  * typed arrays, text is concatenated with offsets.
  */
 export interface SearchIndexRow {
-  id: 'current';
+  id: IndexPartId;
+  /** The overlay's: the verdict ids whose base entries it hides (see IndexPartId). */
+  drops?: string[];
   /** Entry i's verdict id is ids.slice(idStarts[i], idStarts[i + 1]). */
   ids: string;
   idStarts: Uint32Array;

@@ -51,9 +51,9 @@ export function createSearchService(live: () => VerdictDb): SearchService {
   let cached: Promise<Loaded> | null = null;
 
   const load = (): Promise<Loaded> => {
-    const loading = readSearchIndex(live()).then(({ token, row }) => ({
+    const loading = readSearchIndex(live()).then(({ token, rows }) => ({
       token,
-      index: packedSearchIndex(row ?? emptySearchRow()),
+      index: packedSearchIndex(rows.length > 0 ? rows : emptySearchRow()),
     }));
     // A failed read is forgotten, so the next search tries again.
     loading.catch(() => {

@@ -59,7 +59,7 @@ export const entryId = (row: SearchIndexRow, i: number): string =>
   row.ids.slice(row.idStarts[i], row.idStarts[i + 1]);
 export const keyText = (row: Pick<SearchIndexRow, 'keys' | 'keyStarts'>, k: number): string =>
   row.keys.slice(row.keyStarts[k], row.keyStarts[k + 1]! - 1);
-const sortKeyOf = (row: SearchIndexRow, i: number): string =>
+export const sortKeyOf = (row: SearchIndexRow, i: number): string =>
   row.entryKeys[i]! < row.entryKeys[i + 1]! ? keyText(row, row.entryKeys[i]!) : '';
 
 export function emptySearchRow(): SearchIndexRow {

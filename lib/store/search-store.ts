@@ -1,8 +1,8 @@
 import type { Table } from 'dexie';
 import { runYielding } from '../model/steps';
 import type { VerdictDb } from './db';
-import { offsetsFit } from './index-repair';
-import type { SearchIndexRow, ToolRow } from './rows';
+import { isTextList, offsetsFit } from './index-repair';
+import { OVERLAY, type SearchIndexRow, type ToolRow } from './rows';
 import { searchRowSteps } from './search-pack';
 import { searchSource, type SearchSource } from './search-source';
 
@@ -89,26 +89,36 @@ export function isIntactSearchRow(row: SearchIndexRow): boolean {
   }
 }
 
+/** Whether a stored part can be searched; an overlay also needs its list of hidden ids. */
+const isIntactPart = (row: SearchIndexRow): boolean =>
+  isIntactSearchRow(row) && (row.id !== OVERLAY || isTextList(row.drops));
+
 /**
- * The stored search index and the token of the dataset it belongs to; no row before any
- * dataset. Written with every install and change, so it is missing or broken only when
- * something else touched the database: then it is built from the rows (as every first search
- * did before it was stored) and kept, unless another dataset came in meanwhile.
+ * The stored search index (every part: rows.ts IndexPartId) and the token of the dataset it
+ * belongs to; no part before any dataset. Written with every install and change, so it is
+ * missing or broken only when something else touched the database: then it is built from the
+ * rows (as every first search did before it was stored) and kept, in place of every part,
+ * unless another dataset came in meanwhile.
  */
 export async function readSearchIndex(
   db: VerdictDb,
-): Promise<{ token: string | null; row: SearchIndexRow | null }> {
-  const [meta, row] = await db.transaction('r', [db.meta, db.searchIndex], () =>
-    Promise.all([db.meta.get('current'), db.searchIndex.get('current')]),
+): Promise<{ token: string | null; rows: SearchIndexRow[] }> {
+  const [meta, rows] = await db.transaction('r', [db.meta, db.searchIndex], () =>
+    Promise.all([db.meta.get('current'), db.searchIndex.toArray()]),
   );
-  if (!meta) return { token: null, row: null };
-  if (row && isIntactSearchRow(row)) return { token: datasetToken(meta), row };
+  if (!meta) return { token: null, rows: [] };
+  // A base part among them: an overlay alone holds the changed tools' verdicts only.
+  if (rows.some((r) => r.id !== OVERLAY) && rows.every(isIntactPart))
+    return { token: datasetToken(meta), rows };
   const loaded = await loadSearchEntries(db);
   // In slices: at 100,000 verdicts the build takes about a second, and lookups must not wait.
   const built = await runYielding(searchRowSteps(loaded.sources));
   await db.transaction('rw', [db.meta, db.searchIndex], async () => {
     const now = await db.meta.get('current');
-    if (now && datasetToken(now) === loaded.token) await db.searchIndex.put(built);
+    if (now && datasetToken(now) === loaded.token) {
+      await db.searchIndex.clear();
+      await db.searchIndex.put(built);
+    }
   });
-  return { token: loaded.token, row: built };
+  return { token: loaded.token, rows: [built] };
 }

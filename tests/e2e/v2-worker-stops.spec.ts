@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Feed } from '../../lib/feed/schema';
+import { bucketOf, placementKey } from '../../lib/feed/v2/placement';
 import type { Manifest } from '../../lib/feed/v2/schema';
 import { toolMatchKeys } from '../../lib/model/match-keys';
 import { mergeFeeds, prng, synthFeed } from '../../scripts/synth';
@@ -36,9 +37,13 @@ const SCORE = { 1: 75, 2: 62 } as const;
  */
 const FINISH_SHARD_TIMES = 16;
 
-/** What a complete dataset of `feed` holds, table by table (lib/store/group-rows.ts). */
-function rowsOf(feed: Feed): DatasetRows {
+/**
+ * What a complete dataset of `feed` published in `shards` shards holds, table by table
+ * (lib/store/group-rows.ts): one part of each index per shard holding tools.
+ */
+function rowsOf(feed: Feed, shards: number): DatasetRows {
   const withVerdicts = new Set(feed.verdicts.map((v) => v.toolId));
+  const parts = new Set(feed.tools.map((t) => bucketOf(placementKey({ kind: 'tool', record: t }), shards))).size;
   return {
     tools: feed.tools.length,
     verdicts: feed.verdicts.length,
@@ -46,8 +51,8 @@ function rowsOf(feed: Feed): DatasetRows {
     comparisons: feed.comparisons.length,
     matchKeys: feed.tools.reduce((n, t) => n + toolMatchKeys(t.match).length, 0),
     answers: feed.tools.filter((t) => withVerdicts.has(t.id)).length,
-    lookupIndex: 1,
-    searchIndex: 1,
+    lookupIndex: parts,
+    searchIndex: parts,
   };
 }
 
@@ -88,7 +93,7 @@ function publishBoth() {
     dir,
     ms: { generate: generateMs, publish: Date.now() - publishing },
     manifests: { 1: one, 2: two },
-    rows: { 1: rowsOf(small), 2: rowsOf(big) },
+    rows: { 1: rowsOf(small, one.shards.length), 2: rowsOf(big, two.shards.length) },
   };
 }
 

@@ -33,7 +33,7 @@ describe('a large valid feed', () => {
       if (table !== 'meta') lookupsBeforeWrite ??= answered;
       return null;
     });
-    const cache = createLookupIndexCache(() => db.lookupIndex.get('current'));
+    const cache = createLookupIndexCache(() => db.lookupIndex.toArray());
     await cache.get();
     let running = true;
     const ask = () =>
@@ -149,7 +149,7 @@ describe('a worker stopped mid-sync', () => {
       db.close();
       const reopened = new VerdictDb(db.name);
       expect(await hashRows(reopened), `stop ${stop} at point ${at}`).toBe(hash);
-      const index = await createLookupIndexCache(() => reopened.lookupIndex.get('current')).get();
+      const index = await createLookupIndexCache(() => reopened.lookupIndex.toArray()).get();
       expect(index.find([githubKey('synthetic-org/tool-1')])?.toolId).toBe('synthetic-tool-1');
       const next = await syncFeed(reopened, FEED_URL, {
         fetch: fakeFetch(() => textResponse(body)).fetch,

@@ -60,7 +60,7 @@ export async function attack(
   over: Partial<SyncDeps> = {},
   label = '',
 ): Promise<AttackReport> {
-  const cache = createLookupIndexCache(() => db.lookupIndex.get('current'));
+  const cache = createLookupIndexCache(() => db.lookupIndex.toArray());
   // Read before the sync, as the worker does (worker-state: the index is warm before a sync).
   await cache.get();
   const answeredMs: number[] = [];

@@ -10,10 +10,13 @@ import { bucketOf, placementKey } from '../../feed/v2/placement';
 import { ShardLineSchema, type Manifest, type ShardLine } from '../../feed/v2/schema';
 import type { MetaRow, SyncError } from '../../model/dataset-meta';
 import { toolMatchKeys } from '../../model/match-keys';
-import { runNow, runYielding } from '../../model/steps';
+import { runNow } from '../../model/steps';
 import { DATA_TABLES, type VerdictDb } from '../../store/db';
 import { groupRows } from '../../store/group-rows';
-import { indexRowSteps, readSlimRows } from '../../store/index-build';
+import { badgesFromAnswers, buildLookupIndex } from '../../store/lookup-index';
+import type { IndexPartId } from '../../store/rows';
+import { buildSearchRow } from '../../store/search-pack';
+import { searchSourcesOf } from '../../store/search-source';
 import { emptyDataset, type DatasetSlots } from '../../store/slots';
 import { syncError } from '../fetch-feed';
 import { fetchNamedFile, type FileDeps } from './fetch-file';
@@ -22,7 +25,8 @@ import { parseLines } from './shard-lines';
 /**
  * A full v2 install: every shard into the spare database, one shard (at most V2_LIMITS.shardBytes)
  * in memory at a time, each written in its own transaction with the staging record that says it
- * is done; then the dataset-wide checks and indexes, the meta row, and the pointer moved. A worker
+ * is done, with its part of both indexes; then the dataset-wide checks, the meta row, and the
+ * pointer moved. A worker
  * stopped anywhere leaves the live dataset answering, and the next sync of the same manifest
  * carries on from the shards already in. A refusal empties the spare again.
  */
@@ -69,8 +73,16 @@ export async function installShards(
   const target = slots.spare();
   const staged = await slots.staging();
   const done = new Set<string>();
-  if (staged && staged.manifest === input.manifestSha && staged.name === target.name) {
+  // How many match keys the shards in hold by their tools' own match rules (see finish).
+  let keys = 0;
+  if (
+    staged &&
+    staged.manifest === input.manifestSha &&
+    staged.name === target.name &&
+    staged.keys !== undefined
+  ) {
     for (const path of staged.done) done.add(path);
+    keys = staged.keys;
   } else {
     await emptyDataset(target);
     await slots.markStaging({
@@ -78,6 +90,7 @@ export async function installShards(
       name: target.name,
       manifest: input.manifestSha,
       done: [],
+      keys: 0,
     });
   }
   const refuse = async (error: SyncError): Promise<never> => {
@@ -167,11 +180,17 @@ export async function installShards(
       comparisons: records.comparisons,
       ...groupRows(records.tools, records.verdicts),
     };
+    // The shard's own part of both indexes (rows.ts IndexPartId): its tools are no other
+    // shard's, so no step of the install holds more of the index than one shard's.
+    const part = shardPartId(index);
+    const lookupIndex = {
+      ...buildLookupIndex(rows.matchKeys, badgesFromAnswers(rows.answers)),
+      id: part,
+    };
+    const searchIndex = { ...buildSearchRow(searchSourcesOf(rows.tools, rows.verdicts)), id: part };
     await target.transaction(
       'rw',
-      DATA_TABLES.filter((n) => n !== 'lookupIndex' && n !== 'searchIndex').map((n) =>
-        target.table(n),
-      ),
+      DATA_TABLES.map((n) => target.table(n)),
       async () => {
         for (const name of [
           'reviewers',
@@ -184,36 +203,52 @@ export async function installShards(
           const list: readonly object[] = rows[name];
           if (list.length > 0) await target.table(name).bulkPut(list);
         }
+        if (rows.tools.length > 0)
+          await Promise.all([
+            target.lookupIndex.put(lookupIndex),
+            target.searchIndex.put(searchIndex),
+          ]);
       },
     );
     done.add(ref.path);
+    keys += rows.tools.reduce((n, t) => n + toolMatchKeys(t.match).length, 0);
     await slots.markStaging({
       id: 'staging',
       name: target.name,
       manifest: input.manifestSha,
       done: [...done],
+      keys,
     });
   }
-  await finish(target, manifest, refuse, now);
+  await finish(target, manifest, keys, refuse, now);
   await target.meta.put(input.meta);
   await slots.switchTo(target);
   return input.meta;
 }
 
-/** The rules across shards, and the index built from the whole dataset. */
+/** A shard's index part: `s` and its place in the manifest, so the parts sort as the shards. */
+export const shardPartId = (index: number): IndexPartId => `s${index.toString().padStart(4, '0')}`;
+
+const PAGE = 2000;
+
+/**
+ * The rules across shards, from counts and pages of rows: nothing holds the whole dataset (the
+ * indexes were written shard by shard).
+ */
 async function finish(
   db: VerdictDb,
   manifest: Manifest,
+  wantKeys: number,
   refuse: (error: SyncError) => Promise<never>,
   now: () => Date,
 ): Promise<void> {
-  const [slim, reviewers, comparisons] = await Promise.all([
-    readSlimRows(db),
+  const [tools, verdicts, reviewers, comparisons, keys] = await Promise.all([
+    db.tools.count(),
+    db.verdicts.count(),
     db.reviewers.count(),
     db.comparisons.count(),
+    db.matchKeys.count(),
   ]);
-  const { tools, verdicts } = slim;
-  const keys = slim.matchKeys.length;
   const wrong = (what: string, got: number, want: number) =>
     refuse(
       syncError(
@@ -224,15 +259,14 @@ async function finish(
       ),
     );
   // A repeated id lands on the same row twice (puts), so it shows as a count below the manifest's.
-  if (tools.length !== manifest.counts.tools)
-    return wrong('tools', tools.length, manifest.counts.tools);
-  if (verdicts.length !== manifest.counts.verdicts)
-    return wrong('verdicts', verdicts.length, manifest.counts.verdicts);
+  if (tools !== manifest.counts.tools) return wrong('tools', tools, manifest.counts.tools);
+  if (verdicts !== manifest.counts.verdicts)
+    return wrong('verdicts', verdicts, manifest.counts.verdicts);
   if (reviewers !== manifest.counts.reviewers)
     return wrong('reviewers', reviewers, manifest.counts.reviewers);
   if (comparisons !== manifest.counts.comparisons)
     return wrong('comparisons', comparisons, manifest.counts.comparisons);
-  const wantKeys = tools.reduce((n, t) => n + toolMatchKeys(t.match).length, 0);
+  // A key two tools claim is one row: fewer rows than the tools' keys.
   if (keys !== wantKeys)
     return refuse(
       syncError(
@@ -242,18 +276,7 @@ async function finish(
         now(),
       ),
     );
-  const verdictIds = new Set(verdicts.map((v) => v.id));
-  const perVerdict = new Map<string, number>();
-  let problem: string | null = null;
-  await db.comparisons.each((c) => {
-    for (const id of c.verdictIds) {
-      if (!verdictIds.has(id)) problem ??= `comparison "${c.id}" names unknown verdict "${id}"`;
-      const n = (perVerdict.get(id) ?? 0) + 1;
-      perVerdict.set(id, n);
-      if (n > LIMITS.comparisonsPerVerdict)
-        problem ??= `verdict "${id}" is in more than ${LIMITS.comparisonsPerVerdict} comparisons`;
-    }
-  });
+  const problem = await comparisonProblem(db);
   if (problem)
     return refuse(
       syncError(
@@ -263,10 +286,30 @@ async function finish(
         now(),
       ),
     );
-  // In slices: at 100,000 tools the build takes about a second, and the live dataset answers meanwhile.
-  const { lookupIndex, searchIndex } = await runYielding(indexRowSteps(slim));
-  await db.transaction('rw', [db.lookupIndex, db.searchIndex], async () => {
-    await db.lookupIndex.put(lookupIndex);
-    await db.searchIndex.put(searchIndex);
-  });
+}
+
+/** The first comparison rule broken: a page of comparisons at a time, their verdicts looked up. */
+async function comparisonProblem(db: VerdictDb): Promise<string | null> {
+  const perVerdict = new Map<string, number>();
+  for (let after: string | null = null; ;) {
+    const page: Comparison[] = await (
+      after === null ? db.comparisons.orderBy(':id') : db.comparisons.where(':id').above(after)
+    )
+      .limit(PAGE)
+      .toArray();
+    const named = [...new Set(page.flatMap((c) => c.verdictIds))];
+    const found = await db.verdicts.bulkGet(named);
+    const known = new Set(named.filter((_, i) => found[i] !== undefined));
+    for (const c of page)
+      for (const id of c.verdictIds) {
+        if (!known.has(id)) return `comparison "${c.id}" names unknown verdict "${id}"`;
+        const n = (perVerdict.get(id) ?? 0) + 1;
+        perVerdict.set(id, n);
+        if (n > LIMITS.comparisonsPerVerdict)
+          return `verdict "${id}" is in more than ${LIMITS.comparisonsPerVerdict} comparisons`;
+      }
+    const last = page.at(-1);
+    if (page.length < PAGE || last === undefined) return null;
+    after = last.id;
+  }
 }

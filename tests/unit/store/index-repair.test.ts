@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { isIntactIndex, readLookupIndex } from '../../../lib/store/index-repair';
 import { installFeed, readMeta } from '../../../lib/store/install';
+import { buildLookupIndex } from '../../../lib/store/lookup-index';
+import { OVERLAY, type LookupIndexRow } from '../../../lib/store/rows';
 import { feedStatusLines } from '../../../lib/ui/feed-status';
 import { dropDbs, freshDb } from '../support/db';
 import { syntheticFeed, toFeed } from '../support/feeds';
@@ -23,7 +25,17 @@ describe('readLookupIndex', () => {
   it('returns an intact index as stored, and reports nothing', async () => {
     const { db, original } = await installed();
     const onRepair = vi.fn();
-    expect(await readLookupIndex(db, onRepair)).toEqual(original);
+    expect(await readLookupIndex(db, onRepair)).toEqual([original]);
+    expect(onRepair).not.toHaveBeenCalled();
+  });
+
+  it('returns every intact part as stored: shard parts and an overlay', async () => {
+    const { db, original } = await installed();
+    const overlay = { ...buildLookupIndex([], []), id: OVERLAY, tools: [], drops: [] };
+    await db.lookupIndex.bulkPut([{ ...original, id: 's0001' }, overlay]);
+    await db.lookupIndex.delete('current');
+    const onRepair = vi.fn();
+    expect(await readLookupIndex(db, onRepair)).toEqual([overlay, { ...original, id: 's0001' }]);
     expect(onRepair).not.toHaveBeenCalled();
   });
 
@@ -31,12 +43,32 @@ describe('readLookupIndex', () => {
     const { db, original } = await installed();
     await db.lookupIndex.delete('current');
     const onRepair = vi.fn();
-    expect(await readLookupIndex(db, onRepair)).toEqual(original);
+    expect(await readLookupIndex(db, onRepair)).toEqual([original]);
     expect(onRepair).toHaveBeenCalledWith('missing');
     expect(await db.lookupIndex.get('current')).toEqual(original);
   });
 
-  type Row = NonNullable<Awaited<ReturnType<typeof readLookupIndex>>>;
+  it('rebuilds when only an overlay is left (its base parts are gone), in place of it', async () => {
+    const { db, original } = await installed();
+    await db.lookupIndex.clear();
+    await db.lookupIndex.put({ ...buildLookupIndex([], []), id: OVERLAY, tools: [], drops: [] });
+    const onRepair = vi.fn();
+    expect(await readLookupIndex(db, onRepair)).toEqual([original]);
+    expect(onRepair).toHaveBeenCalledWith('missing');
+    expect(await db.lookupIndex.toArray()).toEqual([original]);
+  });
+
+  it('rebuilds when the overlay is damaged: its lists of tools and hidden keys', async () => {
+    const { db, original } = await installed();
+    const overlay = { ...buildLookupIndex([], []), id: OVERLAY, tools: [], drops: [7] };
+    await db.lookupIndex.put(overlay as unknown as LookupIndexRow);
+    const onRepair = vi.fn();
+    expect(await readLookupIndex(db, onRepair)).toEqual([original]);
+    expect(onRepair).toHaveBeenCalledWith('corrupt');
+    expect(await db.lookupIndex.toArray()).toEqual([original]);
+  });
+
+  type Row = LookupIndexRow;
   it.each<[string, (row: Row) => Partial<Record<keyof Row, unknown>>]>([
     ['offsets cut short', () => ({ keyStarts: new Uint32Array([0, 1]) })],
     [
@@ -55,13 +87,13 @@ describe('readLookupIndex', () => {
     expect(isIntactIndex(damaged)).toBe(false);
     await db.lookupIndex.put(damaged);
     const onRepair = vi.fn();
-    expect(await readLookupIndex(db, onRepair)).toEqual(original);
+    expect(await readLookupIndex(db, onRepair)).toEqual([original]);
     expect(onRepair).toHaveBeenCalledWith('corrupt');
   });
 
   it('has nothing to rebuild before any dataset is installed', async () => {
     const onRepair = vi.fn();
-    expect(await readLookupIndex(freshDb(), onRepair)).toBeUndefined();
+    expect(await readLookupIndex(freshDb(), onRepair)).toEqual([]);
     expect(onRepair).not.toHaveBeenCalled();
   });
 });

@@ -100,7 +100,7 @@ describe('createLookupIndexCache', () => {
     let reads = 0;
     const cache = createLookupIndexCache(() => {
       reads++;
-      return Promise.resolve(row());
+      return Promise.resolve([row()]);
     });
     await Promise.all([cache.get(), cache.get()]);
     await cache.get();
@@ -111,10 +111,10 @@ describe('createLookupIndexCache', () => {
   });
 
   it('does not keep a failed read, and answers nothing while no index is stored', async () => {
-    const answers: (LookupIndexRow | undefined | Error)[] = [new Error('closed'), undefined];
+    const answers: (LookupIndexRow[] | Error)[] = [new Error('closed'), []];
     const cache = createLookupIndexCache(() => {
       const next = answers.shift();
-      return next instanceof Error ? Promise.reject(next) : Promise.resolve(next);
+      return next instanceof Error ? Promise.reject(next) : Promise.resolve(next ?? []);
     });
     await expect(cache.get()).rejects.toThrow('closed');
     const empty = await cache.get();

@@ -66,13 +66,19 @@ function stableJson(value: unknown): string {
   );
 }
 
+/** The tables that hold records and rows derived per tool: all but the packed indexes. */
+export const RECORD_TABLES = DATA_TABLES.filter((n) => n !== 'lookupIndex' && n !== 'searchIndex');
+
 /**
  * sha256 over every row of every data table (sorted by primary key) and the dataset fields of
  * meta. Sync bookkeeping (lastCheckedAt, lastError, failures) is left out on purpose.
  */
-export async function hashRows(db: VerdictDb): Promise<string> {
+export async function hashRows(
+  db: VerdictDb,
+  tableNames: readonly string[] = DATA_TABLES,
+): Promise<string> {
   const tables: Record<string, unknown[]> = {};
-  for (const name of DATA_TABLES) {
+  for (const name of tableNames) {
     const table = db.table(name);
     const pk = table.schema.primKey.keyPath as string;
     const rows = (await table.toArray()) as Record<string, unknown>[];
