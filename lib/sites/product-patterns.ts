@@ -12,14 +12,22 @@ export function originPatterns(domains: readonly string[]): string[] {
   return [...out].sort();
 }
 
+const PATTERN = /^https:\/\/(\*\.)?([^/]+)\/\*$/;
+
 /** Whether a host is covered by one of `https://host/*` / `https://*.host/*` patterns. */
 export function hostCovered(host: string, patterns: readonly string[]): boolean {
   const h = host.toLowerCase();
   return patterns.some((p) => {
-    const m = /^https:\/\/(\*\.)?([^/]+)\/\*$/.exec(p);
+    const m = PATTERN.exec(p);
     if (!m?.[2]) return false;
     return h === m[2] || (m[1] !== undefined && h.endsWith(`.${m[2]}`));
   });
+}
+
+/** The domain a pattern of originPatterns() was made from, or null for any other pattern. */
+export function patternHost(pattern: string): string | null {
+  const host = PATTERN.exec(pattern)?.[2];
+  return host === undefined || host.includes('*') ? null : host;
 }
 
 /** Patterns of the dataset's product domains the user has not granted yet. */

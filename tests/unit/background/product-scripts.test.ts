@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   applyProductScripts,
   registerProductScripts,
@@ -129,6 +129,20 @@ describe('registerProductScripts', () => {
     expect(matches).toContain('https://cursor.com/*');
     expect(matches).not.toContain('https://elsewhere.example/*');
     expect([...scripts.values()]).toEqual([matches]);
+  });
+
+  it('looks up the granted hosts only: a subdomain grant counts, an all-sites grant does not', async () => {
+    const db = freshDb();
+    await installFeed(db, toFeed(cursorFeed()), { source: 'bundled' });
+    const { api } = registry();
+    const everyDomain = vi.spyOn(db.matchKeys, 'where');
+    const granted = ['https://*.cursor.com/*', 'https://*/*', 'https://cursor.com/*'];
+    expect(await registerProductScripts(db, api, granted)).toEqual([
+      'https://*.cursor.com/*',
+      'https://cursor.com/*',
+    ]);
+    // Not the dataset's whole list of domains (100,000 at 100,000 tools).
+    expect(everyDomain).not.toHaveBeenCalled();
   });
 
   it('with nothing granted, unregisters the script without reading the dataset', async () => {
