@@ -237,6 +237,31 @@ describe('applyChanges', () => {
     await expectSameDataset(db, fresh);
   });
 
+  it('counts records replaced in place once: an upsert of a tool, verdict, comparison and reviewer that are there', async () => {
+    const json = cursorFeed();
+    const db = await installed(json);
+    const feed = toFeed(json);
+    const changes: DatasetChanges = {
+      tools: { upserts: [{ ...feed.tools[0]!, name: 'Renamed' }] },
+      verdicts: { upserts: [{ ...feed.verdicts[0]!, panelShip: 1 }] },
+      comparisons: { upserts: [{ ...feed.comparisons[0]!, title: 'Retitled' }] },
+      reviewers: { upserts: [{ ...feed.reviewers[0]!, name: 'Renamed reviewer' }] },
+    };
+    const meta = await applyChanges(db, changes, metaOf(feed, AT));
+    expect(meta.counts).toEqual({
+      tools: feed.tools.length,
+      verdicts: feed.verdicts.length,
+      reviewers: feed.reviewers.length,
+      comparisons: feed.comparisons.length,
+    });
+    expect(meta.counts).toEqual({
+      tools: await db.tools.count(),
+      verdicts: await db.verdicts.count(),
+      reviewers: await db.reviewers.count(),
+      comparisons: await db.comparisons.count(),
+    });
+  });
+
   it("rewrites one verdict's tool only: its comparison partner's answer shows the change", async () => {
     const db = await installed(cursorFeed());
     const windsurf = await db.answers.get('windsurf');
