@@ -205,10 +205,15 @@ export async function applyChanges(
     }
 
     // Match keys: one owner each, among the touched tools and with every other tool.
-    const owners = await db.matchKeys.bulkGet(next.matchKeys.map((k) => k.key));
+    // A key a touched tool holds now is owned by it: only the others are looked up.
+    const oldOwner = new Map(oldKeys.map((k) => [k.key, k.toolId]));
+    const unknown = [...new Set(next.matchKeys.map((k) => k.key))].filter((k) => !oldOwner.has(k));
+    const found = await db.matchKeys.bulkGet(unknown);
+    const owner = new Map(oldOwner);
+    found.forEach((row) => row && owner.set(row.key, row.toolId));
     const claimed = new Map<string, string>();
-    next.matchKeys.forEach((k, i) => {
-      const other = claimed.get(k.key) ?? owners[i]?.toolId;
+    next.matchKeys.forEach((k) => {
+      const other = claimed.get(k.key) ?? owner.get(k.key);
       if (other !== undefined && other !== k.toolId && (claimed.has(k.key) || !affected.has(other)))
         problems.add({
           path: ['tools', 'upserts', tools.findIndex((t) => t.id === k.toolId)],
@@ -268,7 +273,6 @@ export async function applyChanges(
     // Only what is not written again: a put replaces a row of the same key, and deleting it first
     // doubled the writes (a 1 % delta at 100,000 tools spent half a second on it).
     const keysAfter = new Set(next.matchKeys.map((k) => k.key));
-    const oldOwner = new Map(oldKeys.map((k) => [k.key, k.toolId]));
     const answersAfter = new Set(next.answers.map((a) => a.toolId));
     await Promise.all([
       db.tools.bulkDelete([...delTools]),
@@ -279,7 +283,8 @@ export async function applyChanges(
       db.comparisons.bulkDelete([...delComparisons]),
     ]);
     await Promise.all([
-      db.tools.bulkPut(next.tools),
+      // A tool the change does not name keeps its row (its verdicts changed).
+      db.tools.bulkPut(next.tools.filter((t) => upTools.has(t.id))),
       db.verdicts.bulkPut(next.verdicts),
       // A key its tool keeps is the same row: most changes rename or rescore, not re-key.
       db.matchKeys.bulkPut(next.matchKeys.filter((k) => oldOwner.get(k.key) !== k.toolId)),
