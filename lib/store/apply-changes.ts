@@ -18,6 +18,7 @@ import { buildLookupIndex } from './lookup-index';
 import { mergeOverlays } from './index-overlay';
 import {
   OVERLAY,
+  verdictRow,
   type AnswerRow,
   type LookupIndexRow,
   type SearchIndexRow,
@@ -273,6 +274,13 @@ export async function applyChanges(
     // Only what is not written again: a put replaces a row of the same key, and deleting it first
     // doubled the writes (a 1 % delta at 100,000 tools spent half a second on it).
     const keysAfter = new Set(next.matchKeys.map((k) => k.key));
+    // The slim verdict rows as installed, from the old answers (newest first, as ranked): a
+    // touched tool's other verdicts mostly keep theirs.
+    const oldSlim = new Map<string, string>();
+    for (const a of present(oldAnswers))
+      a.verdicts.forEach((v, i) =>
+        oldSlim.set(v.id, JSON.stringify(verdictRow({ ...v, recency: a.verdicts.length - i }))),
+      );
     const answersAfter = new Set(next.answers.map((a) => a.toolId));
     await Promise.all([
       db.tools.bulkDelete([...delTools]),
@@ -285,7 +293,7 @@ export async function applyChanges(
     await Promise.all([
       // A tool the change does not name keeps its row (its verdicts changed).
       db.tools.bulkPut(next.tools.filter((t) => upTools.has(t.id))),
-      db.verdicts.bulkPut(next.verdicts),
+      db.verdicts.bulkPut(next.verdicts.filter((v) => oldSlim.get(v.id) !== JSON.stringify(v))),
       // A key its tool keeps is the same row: most changes rename or rescore, not re-key.
       db.matchKeys.bulkPut(next.matchKeys.filter((k) => oldOwner.get(k.key) !== k.toolId)),
       db.answers.bulkPut(next.answers),
