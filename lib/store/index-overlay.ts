@@ -1,7 +1,7 @@
 import { byText } from '../model/sorted';
 import { runNow } from '../model/steps';
 import type { GroupRows } from './group-rows';
-import { isIntactIndex, isTextList } from './index-repair';
+import { isIntactIndex } from './index-repair';
 import { IndexMismatch } from './index-mismatch';
 import { badgesFromAnswers } from './lookup-index';
 import { mergeLookupRow } from './lookup-merge';
@@ -37,7 +37,7 @@ export function mergeOverlays(
     next: GroupRows;
   },
 ): { lookup: LookupIndexRow; search: SearchIndexRow } {
-  if (!isIntactIndex(lookup) || !isIntactSearchRow(search) || !isTextList(search.drops))
+  if (!isIntactIndex(lookup) || !isIntactSearchRow(search))
     throw new IndexMismatch('an index overlay is damaged');
   const held = new Set(lookup.tools);
   const { affected, oldKeys, oldAnswers, next } = change;

@@ -27,18 +27,24 @@ export function isIntactIndex(row: LookupIndexRow): boolean {
   return row.id !== OVERLAY || (isTextList(row.tools) && isTextList(row.drops));
 }
 
-/** Intact parts, a base among them (an overlay alone would answer for the changed tools only). */
-const isWholeIndex = (parts: readonly LookupIndexRow[]): boolean =>
-  parts.some((p) => p.id !== OVERLAY) && parts.every(isIntactIndex);
+/**
+ * Parts of either index that can answer: each intact, a base among them (an overlay alone would
+ * answer for the changed tools only).
+ */
+export const isWholeIndex = <T extends { id: string }>(
+  parts: readonly T[],
+  intact: (part: T) => boolean,
+): boolean => parts.some((p) => p.id !== OVERLAY) && parts.every(intact);
 
 /** The overlay's lists (rows.ts IndexPartId). */
 export const isTextList = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((v) => typeof v === 'string');
 
 /**
- * The lookup index as lookups read it: every part (rows.ts IndexPartId). Built with every install in the same transaction, so it is
- * missing or broken only when something else touched the database (a profile restored in part, a
- * disk error, a hand in the devtools): then every page answered "no verdict" with nothing shown.
+ * The lookup index as lookups read it: every part (rows.ts IndexPartId). Built with every
+ * install in the same transaction, so it is missing or broken only when something else touched
+ * the database (a profile restored in part, a disk error, a hand in the devtools): then every
+ * page answered "no verdict" with nothing shown.
  * Now the index is rebuilt from the dataset's own rows, stored, and reported through `onRepair`.
  */
 export async function readLookupIndex(
@@ -46,7 +52,7 @@ export async function readLookupIndex(
   onRepair: (problem: IndexProblem) => void | Promise<void>,
 ): Promise<LookupIndexRow[]> {
   const [parts, meta] = await Promise.all([db.lookupIndex.toArray(), db.meta.get('current')]);
-  if (isWholeIndex(parts)) return parts;
+  if (isWholeIndex(parts, isIntactIndex)) return parts;
   // No dataset yet: nothing to rebuild from (the bundled install writes the index).
   if (!meta) return [];
   const rebuilt = await db.transaction(

@@ -1,7 +1,7 @@
 import type { Table } from 'dexie';
 import { runYielding } from '../model/steps';
 import type { VerdictDb } from './db';
-import { isTextList, offsetsFit } from './index-repair';
+import { isTextList, isWholeIndex, offsetsFit } from './index-repair';
 import { OVERLAY, type SearchIndexRow, type ToolRow } from './rows';
 import { searchRowSteps } from './search-pack';
 import { searchSource, type SearchSource } from './search-source';
@@ -55,7 +55,10 @@ const below = (values: ArrayLike<number>, limit: number): boolean => {
   return true;
 };
 
-/** Whether a stored search index can be searched: every offset and number in range. */
+/**
+ * Whether a stored search index can be searched: every offset and number in range, and an
+ * overlay's list of hidden ids.
+ */
 export function isIntactSearchRow(row: SearchIndexRow): boolean {
   try {
     const { idStarts, itemStarts, keyStarts, entryKeys } = row;
@@ -71,6 +74,7 @@ export function isIntactSearchRow(row: SearchIndexRow): boolean {
     if (!Array.isArray(categories) || !Array.isArray(entries)) return false;
     const perEntry = [row.panelShip, row.recency, row.time, row.category, row.entry];
     if (perEntry.some((column) => !ArrayBuffer.isView(column) || column.length !== n)) return false;
+    if (row.id === OVERLAY && !isTextList(row.drops)) return false;
     return (
       row.keyOrder instanceof Uint32Array &&
       row.keyOrder.length === keyCount &&
@@ -89,10 +93,6 @@ export function isIntactSearchRow(row: SearchIndexRow): boolean {
   }
 }
 
-/** Whether a stored part can be searched; an overlay also needs its list of hidden ids. */
-const isIntactPart = (row: SearchIndexRow): boolean =>
-  isIntactSearchRow(row) && (row.id !== OVERLAY || isTextList(row.drops));
-
 /**
  * The stored search index (every part: rows.ts IndexPartId) and the token of the dataset it
  * belongs to; no part before any dataset. Written with every install and change, so it is
@@ -107,9 +107,7 @@ export async function readSearchIndex(
     Promise.all([db.meta.get('current'), db.searchIndex.toArray()]),
   );
   if (!meta) return { token: null, rows: [] };
-  // A base part among them: an overlay alone holds the changed tools' verdicts only.
-  if (rows.some((r) => r.id !== OVERLAY) && rows.every(isIntactPart))
-    return { token: datasetToken(meta), rows };
+  if (isWholeIndex(rows, isIntactSearchRow)) return { token: datasetToken(meta), rows };
   const loaded = await loadSearchEntries(db);
   // In slices: at 100,000 verdicts the build takes about a second, and lookups must not wait.
   const built = await runYielding(searchRowSteps(loaded.sources));

@@ -14,6 +14,8 @@ import { syntheticFeed, toFeed } from '../support/feeds';
 import type { VerdictSummary } from '../../../lib/model/answers';
 import type { SearchSource } from '../../../lib/store/search-index';
 import { answerForVerdict } from '../../../lib/store/answers';
+import { OVERLAY } from '../../../lib/store/rows';
+import { emptySearchRow } from '../../../lib/store/search-pack';
 
 afterEach(dropDbs);
 
@@ -233,17 +235,24 @@ describe('the background search service', () => {
     expect(reads.index).toBe(2);
   });
 
-  it.each(['missing', 'broken'] as const)(
+  it.each(['missing', 'broken', 'an overlay with a broken list of hidden ids'] as const)(
     'rebuilds a %s stored index from the rows, and keeps it',
     async (damage) => {
       const db = freshDb();
       await installFeed(db, feed(['Alpha', 'Beta']), { source: 'bundled' });
       const stored = (await db.searchIndex.get('current'))!;
       if (damage === 'missing') await db.searchIndex.clear();
-      else await db.searchIndex.put({ ...stored, keyOrder: new Uint32Array([7, 9]) });
+      else if (damage === 'broken')
+        await db.searchIndex.put({ ...stored, keyOrder: new Uint32Array([7, 9]) });
+      else
+        await db.searchIndex.put({
+          ...emptySearchRow(),
+          id: OVERLAY,
+          drops: [7] as unknown as string[],
+        });
       const service = createSearchService(() => db);
       expect(ids(await service.search('be', 10))).toEqual(['verdict-1']);
-      expect(await db.searchIndex.get('current')).toEqual(stored);
+      expect(await db.searchIndex.toArray()).toEqual([stored]);
     },
   );
 
