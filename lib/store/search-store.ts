@@ -34,20 +34,32 @@ export async function loadSearchEntries(
 
 const PAGE = 2000;
 
-/** Every row of a table in primary-key order, read PAGE rows at a time. */
-export async function inPages<T>(table: Table<T, string>, keyOf: (row: T) => string): Promise<T[]> {
-  const rows: T[] = [];
+/**
+ * Every row of a table in primary-key order, PAGE rows at a time, each page handed to `visit`
+ * (which may stop the walk by returning false) and then let go.
+ */
+export async function eachPage<T>(
+  table: Table<T, string>,
+  keyOf: (row: T) => string,
+  visit: (page: T[]) => boolean | Promise<boolean>,
+): Promise<void> {
   for (let after: string | null = null; ;) {
     const page: T[] = await (
       after === null ? table.orderBy(':id') : table.where(':id').above(after)
     )
       .limit(PAGE)
       .toArray();
-    rows.push(...page);
     const last = page.at(-1);
-    if (page.length < PAGE || last === undefined) return rows;
+    if (!(await visit(page)) || page.length < PAGE || last === undefined) return;
     after = keyOf(last);
   }
+}
+
+/** Every row of a table in primary-key order, read PAGE rows at a time. */
+export async function inPages<T>(table: Table<T, string>, keyOf: (row: T) => string): Promise<T[]> {
+  const rows: T[] = [];
+  await eachPage(table, keyOf, (page) => (rows.push(...page), true));
+  return rows;
 }
 
 const below = (values: ArrayLike<number>, limit: number): boolean => {

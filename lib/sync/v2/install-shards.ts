@@ -17,6 +17,7 @@ import { badgesFromAnswers, buildLookupIndex } from '../../store/lookup-index';
 import type { IndexPartId } from '../../store/rows';
 import { buildSearchRow } from '../../store/search-pack';
 import { searchSourcesOf } from '../../store/search-source';
+import { eachPage } from '../../store/search-store';
 import { emptyDataset, type DatasetSlots } from '../../store/slots';
 import { syncError } from '../fetch-feed';
 import { fetchNamedFile, type FileDeps } from './fetch-file';
@@ -229,8 +230,6 @@ export async function installShards(
 /** A shard's index part: `s` and its place in the manifest, so the parts sort as the shards. */
 export const shardPartId = (index: number): IndexPartId => `s${index.toString().padStart(4, '0')}`;
 
-const PAGE = 2000;
-
 /**
  * The rules across shards, from counts and pages of rows: nothing holds the whole dataset (the
  * indexes were written shard by shard).
@@ -291,25 +290,29 @@ async function finish(
 /** The first comparison rule broken: a page of comparisons at a time, their verdicts looked up. */
 async function comparisonProblem(db: VerdictDb): Promise<string | null> {
   const perVerdict = new Map<string, number>();
-  for (let after: string | null = null; ;) {
-    const page: Comparison[] = await (
-      after === null ? db.comparisons.orderBy(':id') : db.comparisons.where(':id').above(after)
-    )
-      .limit(PAGE)
-      .toArray();
-    const named = [...new Set(page.flatMap((c) => c.verdictIds))];
-    const found = await db.verdicts.bulkGet(named);
-    const known = new Set(named.filter((_, i) => found[i] !== undefined));
-    for (const c of page)
-      for (const id of c.verdictIds) {
-        if (!known.has(id)) return `comparison "${c.id}" names unknown verdict "${id}"`;
-        const n = (perVerdict.get(id) ?? 0) + 1;
-        perVerdict.set(id, n);
-        if (n > LIMITS.comparisonsPerVerdict)
-          return `verdict "${id}" is in more than ${LIMITS.comparisonsPerVerdict} comparisons`;
-      }
-    const last = page.at(-1);
-    if (page.length < PAGE || last === undefined) return null;
-    after = last.id;
-  }
+  let problem: string | null = null;
+  await eachPage(
+    db.comparisons,
+    (c) => c.id,
+    async (page) => {
+      const named = [...new Set(page.flatMap((c) => c.verdictIds))];
+      const found = await db.verdicts.bulkGet(named);
+      const known = new Set(named.filter((_, i) => found[i] !== undefined));
+      for (const c of page)
+        for (const id of c.verdictIds) {
+          if (!known.has(id)) {
+            problem = `comparison "${c.id}" names unknown verdict "${id}"`;
+            return false;
+          }
+          const n = (perVerdict.get(id) ?? 0) + 1;
+          perVerdict.set(id, n);
+          if (n > LIMITS.comparisonsPerVerdict) {
+            problem = `verdict "${id}" is in more than ${LIMITS.comparisonsPerVerdict} comparisons`;
+            return false;
+          }
+        }
+      return true;
+    },
+  );
+  return problem;
 }

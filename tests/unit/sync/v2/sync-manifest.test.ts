@@ -84,6 +84,39 @@ describe('a v2 feed', () => {
     expect((await again.ready()).name).toBe(slots.live.name);
   });
 
+  it.each([
+    ['a comparison naming a verdict no shard holds', 'unknown verdict "synthetic-nowhere"'],
+    ['a verdict in more than 50 comparisons', 'is in more than 50 comparisons'],
+  ] as const)(
+    'refuses shards that break a rule across them, %s, and leaves every table as it was',
+    async (name, problem) => {
+      const slots = await freshSlots();
+      const key = await newKeyPair();
+      const feed = feedV('one');
+      const [a, b] = feed.verdicts;
+      feed.comparisons = name.startsWith('a comparison')
+        ? [{ ...feed.comparisons[0]!, verdictIds: [a!.id, 'synthetic-nowhere'] }]
+        : Array.from({ length: 51 }, (_, i) => ({
+            id: `synthetic-many-${i}`,
+            title: `Synthetic comparison ${i}`,
+            verdictIds: [a!.id, b!.id],
+          }));
+      const tree = await buildTree(feed, { seq: 1, key });
+      const before = await fingerprint(slots);
+      const outcome = await syncFeed(
+        slots.live,
+        URL_,
+        deps(slots, () => tree),
+      );
+      expect(outcome).toMatchObject({
+        kind: 'failed',
+        error: { code: 'invalid', text: { code: 'comparisonRefs' } },
+      });
+      expect(outcome.kind === 'failed' && outcome.error.message).toContain(problem);
+      expect(await fingerprint(slots)).toBe(before);
+    },
+  );
+
   it('answers "not modified" to the same manifest served again without validators', async () => {
     const slots = await freshSlots();
     const key = await newKeyPair();
