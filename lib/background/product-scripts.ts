@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { BUILT_IN_MATCHES } from '../sites/built-in';
 import type { VerdictDb } from '../store/db';
-import { originPatterns, patternHost } from '../sites/product-patterns';
+import { patternHost } from '../sites/product-patterns';
 
 const SCRIPT_ID = 'verdict-lens-product-sites';
 
@@ -96,13 +96,16 @@ export async function registerProductScripts(
   // From the grants to the dataset, not the other way: a user grants a few sites, the dataset
   // names 100,000 domains (reading them and making their patterns took 0.7 s after every sync).
   if (patterns.length === 0) return applyProductScripts(scripting, []);
-  const hosts = patterns.map(patternHost);
-  const found = await db.matchKeys.bulkGet(hosts.map((h) => `domain:${h ?? ''}`));
-  const matches = patterns
-    .filter(
-      (p, i) =>
-        hosts[i] !== null && found[i] !== undefined && originPatterns([hosts[i]!]).includes(p),
-    )
+  // patternHost reads back the domain originPatterns() made a pattern from: a grant of it is
+  // a match when the dataset names that domain.
+  const named = patterns.flatMap((p) => {
+    const host = patternHost(p);
+    return host === null ? [] : [{ p, key: `domain:${host}` }];
+  });
+  const found = await db.matchKeys.bulkGet(named.map((n) => n.key));
+  const matches = named
+    .filter((_, i) => found[i] !== undefined)
+    .map((n) => n.p)
     .sort();
   return applyProductScripts(scripting, matches);
 }
