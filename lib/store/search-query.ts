@@ -1,6 +1,6 @@
 import { bandOf, type Band } from '../model/band';
 import type { VerdictListItem, VerdictSummary } from '../model/answers';
-import { byText, mergedWindow } from '../model/sorted';
+import { byText, lowerBound, mergedWindow } from '../model/sorted';
 import { OVERLAY, type SearchIndexRow } from './rows';
 import { entryCount, entryId, keyText, sortKeyOf } from './search-pack';
 import { normalize } from './search-source';
@@ -151,15 +151,13 @@ function prefixHits(part: Part, q: string, max: number): { hit: Hit; key: string
   const { row } = part;
   const { keyOrder } = row;
   const keyAt = (n: number) => keyText(row, keyOrder[n]!);
-  let lo = 0;
-  for (let hi = keyOrder.length; lo < hi;) {
-    const mid = (lo + hi) >>> 1;
-    if (byText(keyAt(mid), q) < 0) lo = mid + 1;
-    else hi = mid;
-  }
   const taken = new Set<number>();
   const hits: { hit: Hit; key: string }[] = [];
-  for (let n = lo; n < keyOrder.length && hits.length < max; n++) {
+  for (
+    let n = lowerBound(keyOrder.length, keyAt, q);
+    n < keyOrder.length && hits.length < max;
+    n++
+  ) {
     const key = keyAt(n);
     if (!key.startsWith(q)) break;
     const e = entryOf(row, keyOrder[n]!);

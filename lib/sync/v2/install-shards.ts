@@ -27,9 +27,8 @@ import { parseLines } from './shard-lines';
  * A full v2 install: every shard into the spare database, one shard (at most V2_LIMITS.shardBytes)
  * in memory at a time, each written in its own transaction with the staging record that says it
  * is done, with its part of both indexes; then the dataset-wide checks, the meta row, and the
- * pointer moved. A worker
- * stopped anywhere leaves the live dataset answering, and the next sync of the same manifest
- * carries on from the shards already in. A refusal empties the spare again.
+ * pointer moved. A worker stopped anywhere leaves the live dataset answering, and the next sync
+ * of the same manifest carries on from the shards already in. A refusal empties the spare again.
  */
 
 export class InstallRefused extends Error {
@@ -181,14 +180,19 @@ export async function installShards(
       comparisons: records.comparisons,
       ...groupRows(records.tools, records.verdicts),
     };
-    // The shard's own part of both indexes (rows.ts IndexPartId): its tools are no other
-    // shard's, so no step of the install holds more of the index than one shard's.
+    // The shard's own part of both indexes (rows.ts IndexPartId), when it holds tools: its
+    // tools are no other shard's, so no step of the install holds more of the index than this.
     const part = shardPartId(index);
-    const lookupIndex = {
-      ...buildLookupIndex(rows.matchKeys, badgesFromAnswers(rows.answers)),
-      id: part,
-    };
-    const searchIndex = { ...buildSearchRow(searchSourcesOf(rows.tools, rows.verdicts)), id: part };
+    const indexes =
+      rows.tools.length === 0
+        ? null
+        : {
+            lookup: {
+              ...buildLookupIndex(rows.matchKeys, badgesFromAnswers(rows.answers)),
+              id: part,
+            },
+            search: { ...buildSearchRow(searchSourcesOf(rows.tools, rows.verdicts)), id: part },
+          };
     await target.transaction(
       'rw',
       DATA_TABLES.map((n) => target.table(n)),
@@ -204,10 +208,10 @@ export async function installShards(
           const list: readonly object[] = rows[name];
           if (list.length > 0) await target.table(name).bulkPut(list);
         }
-        if (rows.tools.length > 0)
+        if (indexes)
           await Promise.all([
-            target.lookupIndex.put(lookupIndex),
-            target.searchIndex.put(searchIndex),
+            target.lookupIndex.put(indexes.lookup),
+            target.searchIndex.put(indexes.search),
           ]);
       },
     );
