@@ -39,18 +39,12 @@ export default defineConfig({
     // Asked for at run time, never at install: the product domains in the dataset when the user
     // switches product sites on, and the feed's own origin when the user sets a feed URL.
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
-    // The always-on detection script (entrypoints/lens.ts), an unlisted script declared here
-    // instead of a WXT content script: that file says why. Product sites get it at run time
-    // (lib/background/product-scripts.ts).
     // Ed25519 in WebCrypto, which checks a signed feed (lib/feed/v2/signature.ts).
     minimum_chrome_version: '137',
-    content_scripts: [
-      {
-        matches: [...BUILT_IN_MATCHES],
-        js: ['lens.js'],
-        run_at: 'document_start',
-      },
-    ],
+    // No content_scripts: GitHub and Hugging Face pages run nothing of ours until the worker has
+    // looked their URL up (lib/background/tab-sync.ts runs the lens, the list probe and the list
+    // script with `scripting`); product sites get the lens registered at run time
+    // (lib/background/product-scripts.ts).
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

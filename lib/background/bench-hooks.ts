@@ -6,7 +6,7 @@ import { parseFeed } from '../feed/validate';
 import { answerForTool } from '../store/answers';
 import { createLookupIndexCache } from '../store/lookup-index';
 import { syncFeed } from '../sync/sync-feed';
-import { injectPopoverUi } from './inject-ui';
+import { injectPopoverUi } from './page-scripts';
 import type { WorkerState } from './worker-state';
 
 /**
@@ -29,7 +29,7 @@ export interface BenchHooks {
    * `idb` is one bare `meta.get` (the price of any IndexedDB round trip).
    */
   profileLookup(urls: string[]): Promise<Record<LookupStage, number[]>>;
-  /** The popover UI injection of a first opening (inject-ui.ts), into the tab at `url`, ms. */
+  /** The popover UI injection of a first opening (page-scripts.ts), into the tab at `url`, ms. */
   timeInjectUi(url: string): Promise<{ ms: number; ok: boolean }>;
   /**
    * What the probe saw since the last call (and forgets it): each lookup message's arrival and

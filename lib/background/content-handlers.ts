@@ -6,7 +6,8 @@ import type { SenderInfo } from '../messaging/sender-policy';
 import { MAX_HIDDEN_HOSTS } from '../settings/schema';
 import type { ContentHandlers } from './dispatch';
 import type { WorkerEffects } from './effects';
-import { answerLinks, listChipsFor } from './list-lookup';
+import { answerLinks } from './list-lookup';
+import { listHoldsRated } from './list-scan';
 import type { WorkerState } from './worker-state';
 import { saveSettings, loadSettings } from '../settings/storage';
 import { createRateLimit } from './rate-limit';
@@ -76,12 +77,11 @@ export function createContentHandlers(
       return answerPage(state, url);
     },
 
-    // The list script runs only where the lens found a list page and the settings want chips.
-    loadListChips: async ({ url }, sender) => {
+    // The list script runs only where a list page's watcher saw a rated result added.
+    lookupNewResults: async ({ pageUrl, urls }, sender) => {
       const tabId = sender.tab?.id;
-      if (tabId === undefined || !sameOrigin(url, sender.url)) return { loaded: false };
-      const chips = await listChipsFor(state, url);
-      if (chips !== 'on') return chips === 'off' ? { loaded: false, off: true } : { loaded: false };
+      if (tabId === undefined || !sameOrigin(pageUrl, sender.url)) return { loaded: false };
+      if (!(await listHoldsRated(state, pageUrl, pageUrl, urls))) return { loaded: false };
       return { loaded: await effects.injectListChips(tabId, sender.frameId ?? 0) };
     },
 

@@ -1,5 +1,14 @@
 import { browser } from 'wxt/browser';
-import { injectListChips, injectPopoverUi } from './inject-ui';
+import type { ListPage } from '../detect/lists';
+import {
+  hasLens,
+  injectLens,
+  injectListChips,
+  injectPopoverUi,
+  markPage,
+  scanList,
+  type ListScan,
+} from './page-scripts';
 
 /** What handlers do to the browser beyond the worker's own state; fakes stand in for them in tests. */
 export interface WorkerEffects {
@@ -7,6 +16,14 @@ export interface WorkerEffects {
   injectPopoverUi(tabId: number, frameId: number): Promise<boolean>;
   /** Runs the list script (chips) in one frame of a tab; false when it could not. */
   injectListChips(tabId: number, frameId: number): Promise<boolean>;
+  /** Runs the lens (the page's badge) in a tab's top frame; false when it could not. */
+  injectLens(tabId: number): Promise<boolean>;
+  /** Whether the lens already runs in the tab's page. */
+  hasLens(tabId: number): Promise<boolean>;
+  /** The list probe's findings in the tab's page; null where the list script runs already. */
+  scanList(tabId: number, site: ListPage['site']): Promise<ListScan | null>;
+  /** The e2e build's page marks (undefined in every other build). */
+  markPage?: typeof markPage;
   /** Opens one of the extension's pages in a new tab (`/compare.html?…`). */
   openExtensionPage(pathAndQuery: string): Promise<void>;
 }
@@ -14,6 +31,10 @@ export interface WorkerEffects {
 export const browserEffects: WorkerEffects = {
   injectPopoverUi,
   injectListChips,
+  injectLens,
+  hasLens,
+  scanList,
+  markPage: import.meta.env.MODE === 'e2e' ? markPage : undefined,
   async openExtensionPage(pathAndQuery) {
     await browser.tabs.create({ url: new URL(pathAndQuery, browser.runtime.getURL('/')).href });
   },

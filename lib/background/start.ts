@@ -6,7 +6,7 @@ import { createContentHandlers } from './content-handlers';
 import { handleMessage } from './dispatch';
 import { browserEffects } from './effects';
 import { createPageHandlers } from './page-handlers';
-import { createToolbarSync } from './toolbar-sync';
+import { createTabSync } from './tab-sync';
 import { createWorkerState, type WorkerState } from './worker-state';
 import { tellTabsSettingsChanged } from './settings-broadcast';
 import { restrictStorageToExtension } from './storage-access';
@@ -28,8 +28,8 @@ export function startBackground(): WorkerState {
     isServedHost: state.productSites.isServedHost,
   };
   const { dataset, productSites, sync } = state;
-  const toolbar = createToolbarSync(state);
-  state.datasetChanged.add(toolbar.refreshAll);
+  const tabs = createTabSync(state, browserEffects);
+  state.datasetChanged.add(tabs.refreshAll);
 
   // The polyfill lets a listener answer by returning a promise in every browser (Chrome's own
   // onMessage wants sendResponse and `return true`).
@@ -41,6 +41,8 @@ export function startBackground(): WorkerState {
     if (details.reason === 'install') void browserEffects.openExtensionPage('/welcome.html');
     void dataset
       .ensure()
+      // Tabs opened before the install (or update) get their badges and chips now.
+      .then(() => tabs.refreshAll())
       .then(productSites.refresh)
       .then(sync.schedule)
       .then(() => sync.run());
@@ -57,12 +59,11 @@ export function startBackground(): WorkerState {
     if (!isSettingsChange(changes, area)) return;
     state.settings.invalidate();
     if ('syncHours' in changes) void sync.schedule();
-    toolbar.refreshAll();
+    tabs.refreshAll();
     void tellTabsSettingsChanged();
   });
-  browser.tabs.onUpdated.addListener((tabId, change, tab) =>
-    toolbar.onTabUpdated(tabId, change, tab),
-  );
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => tabs.onTabUpdated(tabId, change, tab));
+  browser.tabs.onRemoved.addListener((tabId) => tabs.onTabRemoved(tabId));
   void dataset.ensure();
   return state;
 }

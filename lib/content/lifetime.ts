@@ -14,6 +14,8 @@ export interface Lifetime {
    * running with a dead runtime (no id, every call throws); this notices and aborts.
    */
   alive(): boolean;
+  /** Ends this copy (another copy runs the page already). */
+  stop(): void;
 }
 
 export function startLifetime(name: string): Lifetime {
@@ -37,6 +39,9 @@ export function startLifetime(name: string): Lifetime {
     alive() {
       if (!controller.signal.aborted && !browser.runtime?.id) controller.abort('extension gone');
       return !controller.signal.aborted;
+    },
+    stop() {
+      controller.abort('another copy runs');
     },
   };
 }

@@ -25,7 +25,7 @@ const squash = (text: string | null | undefined) => (text ?? '').toLowerCase().r
  * holds hundreds of links (stars, topics, owners), and most are ruled out here. Two path segments,
  * or three for Hugging Face's `datasets/`, `spaces/` and `kernels/`; relative or on the site.
  */
-const RESULT_HREF =
+export const RESULT_HREF =
   /^(?:https:\/\/(?:www\.)?(?:github\.com|huggingface\.co))?\/[^/?#]+\/[^/?#]+(?:\/[^/?#]+)?\/?(?:[?#]|$)/i;
 
 /** The target's path is the repository's own, nothing below it. */
@@ -78,7 +78,7 @@ export type ResultMemo = WeakMap<HTMLAnchorElement, { href: string; result: Resu
  * and dataset cards). A list page has hundreds of other links (stars, topics, owners, filters);
  * checking each of them in script cost a 100-result page 4 ms.
  */
-const CANDIDATES: Record<ListPage['site'], string> = {
+export const CANDIDATES: Record<ListPage['site'], string> = {
   github: 'h1 a[href], h2 a[href], h3 a[href], h4 a[href]',
   huggingface: 'h1 a[href], h2 a[href], h3 a[href], h4 a[href], article a[href]',
 };

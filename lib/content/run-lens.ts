@@ -1,20 +1,22 @@
-import { listPageOf } from '../detect/lists';
 import { send } from '../messaging/protocol';
 import { createBadgeController } from './badge-controller';
 import { startLifetime } from './lifetime';
 import { pageBadgeUi } from './page-badge-ui';
 import { onSettingsChanged } from './settings-changes';
 import { watchLocation } from './location';
+import { claimPage, PAGE_GLOBALS } from './page-globals';
 
 const FLOAT_AFTER_MS = 1500;
 
 /**
- * Content-script main: detect, ask the background, mount; follow SPA navigation and settings.
- * Everything here ships in the always-on script, so it imports no React and no zod, and sets up
- * no more than an unrated page needs (each binding and listener is main-thread time on every page).
+ * The lens's main: detect, ask the background, mount; follow SPA navigation and settings. The
+ * worker runs it in a page whose URL it rates (lib/background/tab-sync.ts), and again on later
+ * navigations of the same document, where the first copy stays and follows the page itself.
+ * On product sites it is registered to run at document_start. It imports no React and no zod.
  */
 export async function runLens(): Promise<void> {
   const life = startLifetime('lens');
+  if (!claimPage(PAGE_GLOBALS.lens, life.alive)) return life.stop();
   const { signal } = life;
   // Site switches, hidden sites and reviewers apply at once: the worker tells every tab when the
   // settings changed (content scripts cannot read them: lib/background/storage-access.ts), and
@@ -30,7 +32,6 @@ export async function runLens(): Promise<void> {
     onSettingsChanged(signal, () => {
       void lens.refresh();
       for (const watcher of settingsWatchers) watcher();
-      lists(location.href);
     });
   };
   const lens = createBadgeController({
@@ -56,21 +57,8 @@ export async function runLens(): Promise<void> {
       return () => settingsWatchers.delete(onChange);
     }),
   });
-  // A list page gets its chips from a second script (the background runs it): the lens only
-  // knows which pages are lists. Once loaded, that script follows the navigation itself.
-  let listsLoaded = false;
-  const lists = (url: string) => {
-    if (listsLoaded || !life.alive() || !listPageOf(new URL(url))) return;
-    void send({ type: 'loadListChips', url }).then((reply) => {
-      if (reply.ok && reply.data.loaded) listsLoaded = true;
-      else followSettings();
-    });
-  };
   // Reported once the navigation has committed (a page cannot route the lens by one it cancels).
-  watchLocation(signal, (url) => {
-    lists(url);
-    void lens.route(url);
-  });
-  lists(location.href);
+  // List pages are the worker's to decide (their chips come from lists.js).
+  watchLocation(signal, (url) => void lens.route(url));
   await lens.route(location.href);
 }

@@ -1,23 +1,20 @@
 import { send } from '../messaging/protocol';
 import { startLifetime } from './lifetime';
+import { claimPage, PAGE_GLOBALS } from './page-globals';
 import { createListChips } from './list-chips';
 import { watchLocation } from './location';
 import { pageBadgeUi } from './page-badge-ui';
 import { onSettingsChanged } from './settings-changes';
 
-const LOADED = '__verdictLensLists';
-
 /**
- * The list script's main: chips beside rated results on list pages. The background runs this
- * script in a frame when the lens there asks about a list page (entrypoints/lists.ts),
- * so repo pages and unrated sites never load it. It may be run again on later list pages of the
- * same document: the first copy stays and follows the navigation itself.
+ * The list script's main: chips beside rated results on list pages. The worker runs this
+ * script in a list page once a result there is rated (lib/background/tab-sync.ts), so repo pages
+ * and unrated lists never load it. It may be run again on later list pages of the same document:
+ * the first copy stays and follows the navigation itself.
  */
 export function runLists(): void {
-  const g = globalThis as { [LOADED]?: true };
-  if (g[LOADED]) return;
-  g[LOADED] = true;
-  const { signal, alive } = startLifetime('lists');
+  const { signal, alive, stop } = startLifetime('lists');
+  if (!claimPage(PAGE_GLOBALS.lists, alive)) return stop();
   const watchers = new Set<() => void>();
   const chips = createListChips({
     signal,
@@ -45,7 +42,6 @@ export function runLists(): void {
     chips.refresh();
     for (const watcher of watchers) watcher();
   });
-  signal.addEventListener('abort', () => delete g[LOADED], { once: true });
   watchLocation(signal, (url) => chips.route(url));
   chips.route(location.href);
 }

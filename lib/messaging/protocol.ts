@@ -19,8 +19,11 @@ export type ContentRequest =
   | { type: 'ping' }
   /** The badge for the sender's page URL, from the in-memory index. */
   | { type: 'lookupPage'; url: string }
-  /** From the lens on a list page: run the list script (the chips) in the sender's frame. */
-  | { type: 'loadListChips'; url: string }
+  /**
+   * From the list watcher (lib/content/list-probe.ts) of a list page without chips: result links
+   * the page added. The worker runs the list script in the sender's frame if one is rated.
+   */
+  | { type: 'lookupNewResults'; pageUrl: string; urls: string[] }
   /**
    * The chips of a list page: the badges of the results it links to, in one message per page
    * and per batch of appended results (at most MAX_LIST_LINKS).
@@ -125,8 +128,7 @@ export interface ResponseMap {
   ping: { pong: true };
   lookupPage: LookupResult;
   lookupLinks: LinksResult;
-  /** `off`: the settings keep chips off on this page, so a settings change may bring them. */
-  loadListChips: { loaded: boolean; off?: true };
+  lookupNewResults: { loaded: boolean };
   loadPopoverUi: { loaded: boolean };
   getToolAnswer: ToolAnswer | null;
   hideSite: { hidden: string };

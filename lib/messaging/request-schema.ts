@@ -8,7 +8,11 @@ const url = z.string().max(4096);
 export const ContentRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ping') }),
   z.object({ type: z.literal('lookupPage'), url }),
-  z.object({ type: z.literal('loadListChips'), url }),
+  z.object({
+    type: z.literal('lookupNewResults'),
+    pageUrl: url,
+    urls: z.array(url).max(MAX_LIST_LINKS),
+  }),
   z.object({
     type: z.literal('lookupLinks'),
     pageUrl: url,

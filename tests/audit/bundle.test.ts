@@ -1,6 +1,6 @@
 /**
- * What the shipped builds carry. lens.js runs on every GitHub and Hugging Face page, so it is
- * held to a budget here, in `npm test`, not only in the bench; and it must not carry what its
+ * What the shipped builds carry. lens.js runs on every rated GitHub and Hugging Face page (and
+ * every granted product site), so it is held to a budget here, in `npm test`, not only in the bench; and it must not carry what its
  * lint zone forbids (React, zod, Dexie), whatever a dependency pulls in.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';

@@ -108,14 +108,12 @@ describe.each(Object.keys(BUILDS) as Browser[])('%s production manifest', (brows
     ).toEqual([]);
   });
 
-  it('runs static content scripts on GitHub and Hugging Face only', () => {
-    const scripts = manifest.content_scripts ?? [];
-    expect(scripts.length).toBeGreaterThan(0);
-    for (const script of scripts) {
-      expect(script.matches.length).toBeGreaterThan(0);
-      for (const match of script.matches) expect(SITES).toContain(match);
-      expect(script.include_globs ?? []).toEqual([]);
-    }
+  it('declares no content script: the worker runs the lens only where it found a verdict', () => {
+    // lib/background/tab-sync.ts; a page the dataset does not rate runs nothing of ours.
+    expect(manifest.content_scripts ?? []).toEqual([]);
+    // It can script exactly the sites it has host access to, GitHub and Hugging Face at install.
+    expect(manifest.permissions).toContain('scripting');
+    for (const site of SITES) expect(manifest.host_permissions).toContain(site);
   });
 
   it('exposes no web-accessible resource a page could fingerprint', () => {

@@ -163,6 +163,40 @@ test('a result appended by "Load more" gets its chip within 300 ms', async ({ pa
   expectOneChipPerRated(await chipReport(page), before + 1);
 });
 
+test('a list with no rated result runs no list script, until the page adds one: its chip within 300 ms', async ({
+  page,
+  context,
+}) => {
+  await serveLists(context);
+  const { url } = LIST_PAGES.find((p) => p.file === 'github-user-repositories.html')!;
+  await page.goto(url);
+  expect(await chipsSettled(page, new URL(url).href)).toBe(0);
+  // A later page of the list (the way a filter or the next page re-renders it): a rated repo.
+  const latency = await page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const item = document
+          .querySelector('#user-repositories-list li')!
+          .cloneNode(true) as Element;
+        const link = item.querySelector('a[data-expect="chip"]')!;
+        link.setAttribute('href', '/huggingface/ml-intern');
+        link.textContent = 'ml-intern';
+        const at = performance.now();
+        new MutationObserver(() => {
+          if (
+            link.nextElementSibling?.matches('[data-verdict-lens-host="badge"][data-anchor="list"]')
+          )
+            resolve(performance.now() - at);
+        }).observe(item, { childList: true, subtree: true });
+        setTimeout(() => reject(new Error('no chip after 2 s')), 2000);
+        document.querySelector('#user-repositories-list ul')!.append(item);
+      }),
+  );
+  expect(latency).toBeLessThanOrEqual(300);
+  await expect.poll(async () => (await chipReport(page)).stray).toEqual([]);
+  expect((await chipReport(page)).labels).toHaveLength(1);
+});
+
 test('20 query changes on GitHub search: exactly one chip per rated result each time', async ({
   page,
   context,

@@ -61,8 +61,9 @@ async function walk(
   rounds: number,
   delays: readonly number[] = DELAYS,
   placedRight?: (page: Page, url: URL) => Promise<boolean>,
+  startTool = 'ml-intern',
 ) {
-  let previous = 'ml-intern';
+  let previous = startTool;
   const latencies: number[] = [];
   for (let i = 0; i < steps.length * rounds; i++) {
     const [path, tool] = steps[i % steps.length]!;
@@ -99,6 +100,18 @@ test('20 soft navigations on GitHub: always the right badge, never two, within 3
   await installBadgeMonitor(page);
   await page.evaluate(() => (document.documentElement.dataset.expectBadge = 'ml-intern'));
   await walk(page, 'https://github.com', GITHUB, (u) => githubPage(u), 2);
+});
+
+test('from an unrated page, which runs none of our scripts, soft navigations bring the badge', async ({
+  page,
+}) => {
+  // The worker runs the lens only in rated pages: here it arrives on the first soft navigation
+  // to one (tabs.onUpdated), then follows the page itself.
+  const start = 'https://github.com/huggingface/transformers';
+  expect(await visit(page, start)).toBe('none');
+  await installBadgeMonitor(page);
+  const steps = [...GITHUB.slice(4), ...GITHUB.slice(0, 4)];
+  await walk(page, 'https://github.com', steps, (u) => githubPage(u), 1, DELAYS, undefined, '');
 });
 
 test('10 soft navigations in GitHub’s 2026 layout: one badge, beside the new repo crumb', async ({

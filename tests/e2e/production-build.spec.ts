@@ -98,3 +98,37 @@ test('in the shipped build the badge’s root is closed: the page sees a span, t
   );
   expect(readable).toEqual({ dialogs: 0, inText: false, inHtml: false });
 });
+
+/**
+ * The isolated worlds Verdict Lens opened in the page (each script of ours runs in one), as
+ * DevTools reports them: Chrome names an extension's world after the extension.
+ */
+async function ourWorlds(page: Page, go: () => Promise<unknown>): Promise<() => number> {
+  const cdp = await context.newCDPSession(page);
+  let worlds = 0;
+  cdp.on('Runtime.executionContextCreated', ({ context: c }) => {
+    const aux = c.auxData as { type?: string } | undefined;
+    if (aux?.type === 'isolated' && c.name === 'Verdict Lens') worlds++;
+  });
+  await cdp.send('Runtime.enable');
+  await go();
+  return () => worlds;
+}
+
+test('in the shipped build a GitHub page the dataset does not rate runs no script of ours', async () => {
+  const page = await context.newPage();
+  // A rated page first: the worker is awake and has answered, so the unrated page is no race.
+  const rated = await ourWorlds(page, () => page.goto(REPO));
+  await expect(page.locator('span[data-placement]')).toHaveCount(1, { timeout: 15_000 });
+  expect(rated()).toBeGreaterThan(0);
+  const unrated = await context.newPage();
+  const worlds = await ourWorlds(unrated, async () => {
+    await unrated.goto('https://github.com/synthetic-unrated/not-in-the-dataset');
+    await unrated.waitForLoadState('load');
+  });
+  // A negative: what the worker runs comes within a round trip of the navigation's events (the
+  // rated page's lens above was in well before its load), so a quiet half second after load
+  // is ample to see one arrive.
+  await unrated.waitForTimeout(500);
+  expect(worlds()).toBe(0);
+});

@@ -17,9 +17,10 @@ const coversGithub = (pattern: string) =>
   /^(\*|https):\/\/(\*\.)?github\.com\//.test(pattern) || pattern === '<all_urls>';
 
 /**
- * What a GitHub page with no verdict gets: the manifest's content scripts for github.com, each
- * gzipped (zlib's default level, as a server or a store would). UI code injected only when there
- * is a verdict is not counted here.
+ * What a rated GitHub page runs before its badge is opened: the lens (lens.js, which the worker
+ * injects) and any manifest content script for github.com (none: a page the dataset does not
+ * rate runs nothing of ours), each gzipped (zlib's default level, as a server or a store would).
+ * The popover UI, injected when a badge is first opened, is not counted.
  */
 export function measureContentSize(extensionDir: string): ContentSize {
   const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as {
@@ -29,7 +30,8 @@ export function measureContentSize(extensionDir: string): ContentSize {
     ...new Set(
       (manifest.content_scripts ?? [])
         .filter((s) => (s.matches ?? []).some(coversGithub))
-        .flatMap((s) => s.js ?? []),
+        .flatMap((s) => s.js ?? [])
+        .concat('lens.js'),
     ),
   ].map((file) => {
     const bytes = readFileSync(join(extensionDir, file));

@@ -155,31 +155,38 @@ describe('lookupLinks', () => {
   });
 });
 
-describe('loadListChips', () => {
+describe('lookupNewResults', () => {
   const LIST = 'https://github.com/trending';
-  const load = (
+  const probe = (
     w: ReturnType<typeof worker>,
-    url = LIST,
+    urls: string[],
+    pageUrl = LIST,
     sender = { ...CONTENT_SENDER, url: LIST },
-  ) => w.content.loadListChips({ type: 'loadListChips', url }, sender);
+  ) => w.content.lookupNewResults({ type: 'lookupNewResults', pageUrl, urls }, sender);
 
-  it('runs the list script in the sender’s frame on a list page, and nowhere else', async () => {
+  it('runs the list script in the sender’s frame once a rated result appears, not before', async () => {
     const w = worker();
-    expect(await load(w)).toEqual({ loaded: true });
-    expect(w.effects.injectListChips).toHaveBeenCalledWith(7, 0);
-    const repo = 'https://github.com/synthetic-org/tool-0';
-    expect(await load(w, repo, { ...CONTENT_SENDER, url: repo })).toEqual({ loaded: false });
-    expect(await load(w, LIST, { ...CONTENT_SENDER, url: 'https://example.com/' })).toEqual({
-      loaded: false,
+    expect(await probe(w, ['/synthetic-org/not-rated', '/topics/ai'])).toEqual({ loaded: false });
+    expect(w.effects.injectListChips).not.toHaveBeenCalled();
+    expect(await probe(w, ['/synthetic-org/not-rated', '/synthetic-org/tool-1/'])).toEqual({
+      loaded: true,
     });
-    expect(w.effects.injectListChips).toHaveBeenCalledTimes(1);
+    expect(w.effects.injectListChips).toHaveBeenCalledWith(7, 0);
   });
 
-  it('says when the settings keep the chips off, so the lens listens for a change', async () => {
+  it('refuses another page’s links, a page that is no list, and lists switched off', async () => {
     const w = worker();
+    const rated = ['https://github.com/synthetic-org/tool-0'];
+    const repo = 'https://github.com/synthetic-org/tool-0';
+    expect(await probe(w, rated, repo, { ...CONTENT_SENDER, url: repo })).toEqual({
+      loaded: false,
+    });
+    expect(await probe(w, rated, LIST, { ...CONTENT_SENDER, url: 'https://example.com/' })).toEqual(
+      { loaded: false },
+    );
     await saveSettings({ lists: { github: false, huggingface: true } });
     w.state.settings.invalidate();
-    expect(await load(w)).toEqual({ loaded: false, off: true });
+    expect(await probe(w, rated)).toEqual({ loaded: false });
     expect(w.effects.injectListChips).not.toHaveBeenCalled();
   });
 });

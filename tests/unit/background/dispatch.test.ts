@@ -55,7 +55,11 @@ async function reply(
 const SAMPLES: Record<Request['type'], Request> = {
   ping: { type: 'ping' },
   lookupPage: { type: 'lookupPage', url: 'https://github.com/a/b' },
-  loadListChips: { type: 'loadListChips', url: 'https://github.com/trending' },
+  lookupNewResults: {
+    type: 'lookupNewResults',
+    pageUrl: 'https://github.com/trending',
+    urls: ['https://github.com/a/b'],
+  },
   lookupLinks: {
     type: 'lookupLinks',
     pageUrl: 'https://github.com/trending',

@@ -32,6 +32,9 @@ export function testWorker({ bundled, serve }: TestWorkerOptions) {
   const effects = {
     injectPopoverUi: vi.fn<WorkerEffects['injectPopoverUi']>(async () => true),
     injectListChips: vi.fn<WorkerEffects['injectListChips']>(async () => true),
+    injectLens: vi.fn<WorkerEffects['injectLens']>(async () => true),
+    hasLens: vi.fn<WorkerEffects['hasLens']>(async () => false),
+    scanList: vi.fn<WorkerEffects['scanList']>(async () => null),
     openExtensionPage: vi.fn<WorkerEffects['openExtensionPage']>(async () => undefined),
   };
   const productSites = {

@@ -1,0 +1,116 @@
+import { browser } from 'wxt/browser';
+import { PAGE_GLOBALS } from '../content/page-globals';
+import { probeListLinks } from '../content/list-probe';
+import { CANDIDATES, RESULT_HREF } from '../content/result-links';
+import type { ListPage } from '../detect/lists';
+import { MAX_LIST_LINKS } from '../messaging/protocol';
+
+/**
+ * Everything the worker runs in web pages. GitHub and Hugging Face pages get no script of ours
+ * until the worker has decided they need one (docs/architecture.md, "Who runs what in a page"):
+ * the lens where the page has a verdict, the list probe on list pages, the list script where a
+ * list holds a rated result, the popover UI when a badge is first opened. Always the top frame.
+ */
+type ScriptFile = '/lens.js' | '/lists.js' | '/content-scripts/popover.js';
+
+/** The detection script (badge), on a page whose URL the dataset rates. Idempotent per document. */
+export const injectLens = (tabId: number): Promise<boolean> => injectScript(tabId, 0, '/lens.js');
+
+/**
+ * The popover UI (React), when a badge is first opened: a page pays for React at most once, and
+ * only when the user opens a verdict. A failure leaves the badge in place; the next click asks again.
+ */
+export const injectPopoverUi = (tabId: number, frameId: number): Promise<boolean> =>
+  injectScript(tabId, frameId, '/content-scripts/popover.js');
+
+/** The list script (chips), where a list holds a rated result. Idempotent per document. */
+export const injectListChips = (tabId: number, frameId: number): Promise<boolean> =>
+  injectScript(tabId, frameId, '/lists.js');
+
+async function injectScript(tabId: number, frameId: number, file: ScriptFile): Promise<boolean> {
+  try {
+    await browser.scripting.executeScript({
+      target: { tabId, frameIds: [frameId] },
+      files: [file],
+      // Without it Chrome holds the script until the page is idle; the badge waits on it.
+      injectImmediately: true,
+    });
+    return true;
+  } catch (error) {
+    // A tab closed or navigated to a page we may not script: nothing to show there.
+    console.debug(`Verdict Lens: could not run ${file}`, error);
+    return false;
+  }
+}
+
+/** Whether the lens runs in the tab's page (a load the first injection missed gets it then). */
+export async function hasLens(tabId: number): Promise<boolean> {
+  try {
+    const [result] = await browser.scripting.executeScript({
+      target: { tabId, frameIds: [0] },
+      func: (name: string) => typeof (globalThis as Record<string, unknown>)[name] === 'function',
+      args: [PAGE_GLOBALS.lens],
+    });
+    return result?.result === true;
+  } catch {
+    return true;
+  }
+}
+
+/** What the list probe found in a tab's page: its base URL and candidate result hrefs. */
+export interface ListScan {
+  base: string;
+  hrefs: string[];
+}
+
+/**
+ * Runs the list probe (lib/content/list-probe.ts) in the tab's page once it is parsed (Chrome
+ * holds a script that is not `injectImmediately` until the document is idle), so the results
+ * the page was served with come back as the answer, not one by one to the watcher. Null where
+ * the list script already runs, or the page cannot be scripted.
+ */
+export async function scanList(tabId: number, site: ListPage['site']): Promise<ListScan | null> {
+  try {
+    const [result] = await browser.scripting.executeScript({
+      target: { tabId, frameIds: [0] },
+      func: probeListLinks,
+      args: [
+        CANDIDATES[site],
+        RESULT_HREF.source,
+        {
+          watcher: PAGE_GLOBALS.listWatcher,
+          lists: PAGE_GLOBALS.lists,
+          message: 'lookupNewResults',
+          max: MAX_LIST_LINKS,
+        },
+      ],
+    });
+    return (result?.result as ListScan | null | undefined) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The e2e build's page marks for a decision the worker took without a script of ours in the page
+ * (the lens and list script mark their own): "none <url>", "0 <url>". Written only while the page
+ * still shows `url`, so a late mark never names an older page.
+ */
+export async function markPage(
+  tabId: number,
+  key: 'verdictLens' | 'verdictLensChips',
+  value: string,
+  url: string,
+): Promise<void> {
+  try {
+    await browser.scripting.executeScript({
+      target: { tabId, frameIds: [0] },
+      func: (k: string, v: string, u: string) => {
+        if (location.href === u) document.documentElement.dataset[k] = `${v} ${u}`;
+      },
+      args: [key, value, url],
+    });
+  } catch {
+    // Not a page we may script.
+  }
+}

@@ -1,0 +1,99 @@
+import { browser } from 'wxt/browser';
+import { listPageOf } from '../detect/lists';
+import type { LookupResult } from '../messaging/protocol';
+import { answerPage } from './content-handlers';
+import type { WorkerEffects } from './effects';
+import { listChipsFor } from './list-lookup';
+import { listHoldsRated } from './list-scan';
+import { showOnToolbar } from './toolbar';
+import type { WorkerState } from './worker-state';
+
+/** What a tab's navigation tells the worker (tabs.onUpdated's change info). */
+export interface TabChange {
+  url?: string;
+  status?: string;
+}
+
+/**
+ * The worker's side of every navigation in a tab, soft ones included (tabs.onUpdated reports a
+ * pushState URL change too): the toolbar icon shows the page's verdict, and the page gets the
+ * scripts it needs and no others. GitHub and Hugging Face pages run nothing of ours until then:
+ * - a page the dataset rates gets the lens (its badge), which then follows the page's own
+ *   navigation; a later soft navigation to an unrated page leaves it running, badge removed;
+ * - a list page gets the list probe (its result links, looked up here off the page's main
+ *   thread), and the list script once one of them is rated.
+ * Also for every tab when the settings or the dataset change. A tab's URL is visible only where
+ * the extension has host access (GitHub, Hugging Face, granted product sites).
+ */
+export function createTabSync(
+  state: WorkerState,
+  effects: WorkerEffects,
+  toolbar: typeof showOnToolbar = showOnToolbar,
+) {
+  /** Per tab, the URL last seen: a decision for an older URL of the tab is dropped. */
+  const latest = new Map<number, string>();
+
+  const lens = async (tabId: number, url: string, answer: LookupResult, loaded: boolean) => {
+    if (answer.found) {
+      // Once the page has loaded, a load whose early injection missed it (a navigation that had
+      // not committed yet) is noticed here; otherwise the lens is injected as early as it can be.
+      if (!loaded || !(await effects.hasLens(tabId))) await effects.injectLens(tabId);
+    } else {
+      await effects.markPage?.(tabId, 'verdictLens', 'none', url);
+    }
+  };
+
+  const lists = async (tabId: number, url: string) => {
+    const list = listPageOf(new URL(url));
+    if (!list || (await listChipsFor(state, url)) !== 'on') return;
+    const scan = await effects.scanList(tabId, list.site);
+    if (!scan || latest.get(tabId) !== url) return;
+    if (await listHoldsRated(state, url, scan.base, scan.hrefs))
+      await effects.injectListChips(tabId, 0);
+    else await effects.markPage?.(tabId, 'verdictLensChips', '0', url);
+  };
+
+  const update = async (tabId: number, url: string | undefined, loaded: boolean) => {
+    if (url) latest.set(tabId, url);
+    let parsed: URL | null = null;
+    try {
+      parsed = url ? new URL(url) : null;
+    } catch {
+      // Not a page: nothing to show.
+    }
+    const answer: LookupResult = parsed ? await answerPage(state, parsed.href) : { found: false };
+    if (url && latest.get(tabId) !== url) return;
+    const icon = toolbar(tabId, answer.found ? answer.badge : null);
+    if (!parsed || !url || !/^https?:$/.test(parsed.protocol)) return icon;
+    await Promise.all([icon, lens(tabId, url, answer, loaded), lists(tabId, url)]);
+  };
+
+  const safely = (work: Promise<void>): Promise<void> =>
+    work.catch(() => {
+      // A tab closed meanwhile: nothing to show.
+    });
+
+  return {
+    /** Settles when the tab has what it needs (tests wait for it; listeners need not). */
+    onTabUpdated(tabId: number, change: TabChange, tab: { url?: string }): Promise<void> {
+      if (change.url === undefined && change.status !== 'loading' && change.status !== 'complete')
+        return Promise.resolve();
+      return safely(update(tabId, change.url ?? tab.url, change.status === 'complete'));
+    },
+    onTabRemoved(tabId: number) {
+      latest.delete(tabId);
+    },
+    /** Every open tab, again: after a settings or dataset change (and on a worker's first start). */
+    refreshAll(): Promise<void> {
+      return safely(
+        browser.tabs.query({}).then(async (tabs) => {
+          await Promise.all(
+            tabs.map((t) =>
+              t.id === undefined ? null : update(t.id, t.url, t.status === 'complete'),
+            ),
+          );
+        }),
+      );
+    },
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * What the worker runs in a list page before it knows whether the list holds a rated result
+ * (`scripting.executeScript` with `func`, lib/background/list-scan.ts): the candidate result
+ * links' hrefs, returned to the worker as the script's result, which looks them up off the page's
+ * main thread. Most list pages hold no rated result, and for them this is all Verdict Lens runs:
+ * no extension API is touched (building the bindings alone costs a page 0.36 ms), no message is
+ * sent, and the list script (lists.js, the chips) is never loaded.
+ *
+ * It also leaves a watcher for results the page adds later ("Load more", infinite scroll, a new
+ * query rendered after its URL changed): once per animation frame of DOM changes, hrefs it has
+ * not reported yet are sent to the worker (`lookupNewResults`), which loads the list script if
+ * one is rated. The watcher stops once the list script runs: that one follows the page itself.
+ *
+ * Serialized by the browser and run in the page's isolated world, so it closes over nothing: the
+ * selector, the href shape and the global names come as arguments.
+ */
+export function probeListLinks(
+  selector: string,
+  hrefShape: string,
+  names: { watcher: string; lists: string; message: string; max: number },
+): { base: string; hrefs: string[] } | null {
+  const g = globalThis as unknown as Record<string, unknown>;
+  if (g[names.lists]) return null;
+  const shape = new RegExp(hrefShape, 'i');
+  const hrefsIn = (root: ParentNode, into: string[]) => {
+    for (const link of root.querySelectorAll(selector)) {
+      const href = link.getAttribute('href');
+      if (href && shape.test(href)) into.push(href);
+    }
+    return into;
+  };
+  const hrefs = hrefsIn(document, []);
+  const known = (g[names.watcher] as Set<string> | undefined) ?? new Set<string>();
+  for (const href of hrefs) known.add(href);
+  if (!g[names.watcher]) {
+    g[names.watcher] = known;
+    let added: Element[] = [];
+    let frame = 0;
+    const report = () => {
+      frame = 0;
+      const fresh: string[] = [];
+      for (const node of added) {
+        if (!node.isConnected) continue;
+        const found: string[] = node.matches(selector) ? [node.getAttribute('href') ?? ''] : [];
+        for (const href of hrefsIn(node, found)) {
+          if (!shape.test(href) || known.has(href)) continue;
+          known.add(href);
+          fresh.push(href);
+        }
+      }
+      added = [];
+      if (fresh.length === 0) return;
+      const api = (g.browser ?? g.chrome) as {
+        runtime?: { id?: string; sendMessage(message: unknown): Promise<unknown> };
+      };
+      // The extension was reloaded or removed: this copy has nothing to report to.
+      if (!api?.runtime?.id) return observer.disconnect();
+      const message = {
+        type: names.message,
+        pageUrl: location.href,
+        urls: fresh.slice(0, names.max),
+      };
+      api.runtime.sendMessage(message).catch(() => undefined);
+    };
+    const observer = new MutationObserver((records) => {
+      if (g[names.lists]) return observer.disconnect();
+      for (const record of records)
+        for (const node of record.addedNodes) if (node.nodeType === 1) added.push(node as Element);
+      if (added.length > 0 && frame === 0) frame = requestAnimationFrame(report);
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  }
+  return { base: document.baseURI, hrefs };
+}

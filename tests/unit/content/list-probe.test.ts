@@ -1,0 +1,120 @@
+/**
+ * The list probe the worker runs in list pages (lib/content/list-probe.ts): the hrefs it returns,
+ * and the watcher it leaves, which reports only hrefs the page adds later, and stops once the
+ * list script runs.
+ */
+import { parseHTML } from 'linkedom';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { probeListLinks } from '../../../lib/content/list-probe';
+import { PAGE_GLOBALS } from '../../../lib/content/page-globals';
+import { CANDIDATES, RESULT_HREF } from '../../../lib/content/result-links';
+
+const g = globalThis as unknown as Record<string, unknown>;
+const NAMES = {
+  watcher: PAGE_GLOBALS.listWatcher,
+  lists: PAGE_GLOBALS.lists,
+  message: 'lookupNewResults',
+  max: 200,
+};
+const PAGE = 'https://github.com/search?q=ml&type=repositories';
+const HTML = `<html><body>
+  <nav><h2><a href="/settings/profile">Settings</a></h2></nav>
+  <div data-testid="results-list">
+    <div><h3><a href="/huggingface/ml-intern">huggingface/ml-intern</a></h3></div>
+    <div><h3><a href="https://github.com/openai/whisper">openai/whisper</a></h3></div>
+    <div><h3><a href="#readme">readme</a> <a href="/solo">solo</a></h3></div>
+    <div><a href="/not/in-a-heading">loose</a></div>
+  </div></body></html>`;
+
+let sent: { type: string; pageUrl: string; urls: string[] }[];
+const probe = () => probeListLinks(CANDIDATES.github, RESULT_HREF.source, NAMES);
+const frame = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+// The test setup's fake `browser` global stands aside: the probe uses whichever the page has.
+let realBrowser: unknown;
+
+beforeEach(() => {
+  const { document, MutationObserver } = parseHTML(HTML);
+  sent = [];
+  realBrowser = g.browser;
+  delete g.browser;
+  Object.assign(g, {
+    document,
+    MutationObserver,
+    location: { href: PAGE },
+    requestAnimationFrame: (fn: () => void) => setTimeout(fn, 0),
+    chrome: {
+      runtime: {
+        id: 'synthetic-extension',
+        sendMessage: vi.fn(async (m: (typeof sent)[number]) => void sent.push(m)),
+      },
+    },
+  });
+});
+
+afterEach(() => {
+  g.browser = realBrowser;
+  for (const key of [
+    'document',
+    'MutationObserver',
+    'location',
+    'requestAnimationFrame',
+    'chrome',
+    PAGE_GLOBALS.listWatcher,
+    PAGE_GLOBALS.lists,
+  ])
+    delete g[key];
+});
+
+const addResult = (href: string) => {
+  const doc = g.document as Document;
+  const row = doc.createElement('div');
+  const heading = doc.createElement('h3');
+  const link = doc.createElement('a');
+  link.setAttribute('href', href);
+  link.textContent = href.slice(1);
+  heading.append(link);
+  row.append(heading);
+  doc.querySelector('[data-testid="results-list"]')!.append(row);
+};
+
+describe('probeListLinks', () => {
+  it('returns the hrefs of links in headings shaped like a result, and sends nothing', () => {
+    const found = probe();
+    expect(found?.hrefs).toEqual([
+      '/settings/profile',
+      '/huggingface/ml-intern',
+      'https://github.com/openai/whisper',
+    ]);
+    expect(sent).toEqual([]);
+  });
+
+  it('answers null where the list script runs already', () => {
+    g[PAGE_GLOBALS.lists] = () => true;
+    expect(probe()).toBeNull();
+  });
+
+  it('leaves one watcher that reports only the results added later, once each', async () => {
+    probe();
+    probe();
+    addResult('/huggingface/ml-intern');
+    addResult('/synthetic-org/added-later');
+    await frame();
+    expect(sent).toEqual([
+      { type: 'lookupNewResults', pageUrl: PAGE, urls: ['/synthetic-org/added-later'] },
+    ]);
+    addResult('/synthetic-org/added-later');
+    await frame();
+    expect(sent).toHaveLength(1);
+  });
+
+  it('stops watching once the list script runs', async () => {
+    probe();
+    g[PAGE_GLOBALS.lists] = () => true;
+    addResult('/synthetic-org/added-later');
+    await frame();
+    addResult('/synthetic-org/added-after-that');
+    await frame();
+    expect(sent).toEqual([]);
+  });
+});

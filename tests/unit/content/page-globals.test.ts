@@ -1,0 +1,26 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { claimPage } from '../../../lib/content/page-globals';
+
+const NAME = '__verdictLensSyntheticClaim';
+const g = globalThis as unknown as Record<string, unknown>;
+afterEach(() => delete g[NAME]);
+
+describe('claimPage', () => {
+  it('lets the first copy in a document run, and no later one while it is alive', () => {
+    expect(claimPage(NAME, () => true)).toBe(true);
+    expect(claimPage(NAME, () => true)).toBe(false);
+  });
+
+  it('replaces a copy whose extension is gone (reloaded or updated)', () => {
+    let alive = true;
+    expect(claimPage(NAME, () => alive)).toBe(true);
+    alive = false;
+    expect(claimPage(NAME, () => true)).toBe(true);
+    expect(claimPage(NAME, () => true)).toBe(false);
+  });
+
+  it('is not fooled by a page value under the same name', () => {
+    g[NAME] = true;
+    expect(claimPage(NAME, () => true)).toBe(true);
+  });
+});
