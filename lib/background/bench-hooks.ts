@@ -40,7 +40,7 @@ export interface BenchHooks {
 }
 
 export type ProbeEvent =
-  { what: 'lookup'; at: number; url: string } | { what: 'inject'; at: number; end: number };
+  { what: 'navigation'; at: number; url: string } | { what: 'inject'; at: number; end: number };
 
 /** detect: the URL; indexRead: the packed index read once (a worker wake); find: a lookup in it;
  * answer: the popover's read when a badge is opened; idb: a one-row read, for scale. */
@@ -58,16 +58,15 @@ const FLOOR_DB = 'verdict-lens-bench-floor';
 
 /**
  * A passive probe, installed with the hooks at worker start (before any lookup): a second
- * runtime.onMessage listener that answers nothing, and a wrapper around executeScript.
+ * tabs.onUpdated listener, and a wrapper around executeScript.
  */
 function installProbe(events: ProbeEvent[]): void {
   const now = () => performance.timeOrigin + performance.now();
   // Bounded, however long the worker lives.
   const record = (event: ProbeEvent) => events.push(event) > 1000 && events.shift();
-  browser.runtime.onMessage.addListener((message: unknown) => {
-    const m = message as { type?: unknown; url?: unknown } | null;
-    if (m?.type === 'lookupPage') record({ what: 'lookup', at: now(), url: String(m.url) });
-    return undefined;
+  // The worker hears of a navigation here, and decides what the page runs (tab-sync.ts).
+  browser.tabs.onUpdated.addListener((_tab, change) => {
+    if (change.url) record({ what: 'navigation', at: now(), url: change.url });
   });
   const scripting = browser.scripting as unknown as {
     executeScript: (...args: unknown[]) => Promise<unknown>;

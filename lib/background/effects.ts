@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ListPage } from '../detect/lists';
+import type { LookupResult } from '../messaging/protocol';
 import {
   hasLens,
   injectLens,
@@ -16,12 +17,12 @@ export interface WorkerEffects {
   injectPopoverUi(tabId: number, frameId: number): Promise<boolean>;
   /** Runs the list script (chips) in one frame of a tab; false when it could not. */
   injectListChips(tabId: number, frameId: number): Promise<boolean>;
-  /** Runs the lens (the page's badge) in a tab's top frame; false when it could not. */
-  injectLens(tabId: number): Promise<boolean>;
+  /** Runs the lens (the page's badge) in a tab's top frame, with the worker's answer for `url`. */
+  injectLens(tabId: number, first?: { url: string; answer: LookupResult }): Promise<boolean>;
   /** Whether the lens already runs in the tab's page. */
   hasLens(tabId: number): Promise<boolean>;
   /** The list probe's findings in the tab's page; null where the list script runs already. */
-  scanList(tabId: number, site: ListPage['site']): Promise<ListScan | null>;
+  scanList(tabId: number, list: ListPage): Promise<ListScan | null>;
   /** The e2e build's page marks (undefined in every other build). */
   markPage?: typeof markPage;
   /** Opens one of the extension's pages in a new tab (`/compare.html?…`). */

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { PAGE_GLOBALS } from '../content/page-globals';
 import { probeListLinks } from '../content/list-probe';
-import { CANDIDATES, RESULT_HREF } from '../content/result-links';
+import { probedLinks, RESULT_HREF } from '../content/result-links';
 import type { ListPage } from '../detect/lists';
-import { MAX_LIST_LINKS } from '../messaging/protocol';
+import { MAX_LIST_LINKS, type LookupResult } from '../messaging/protocol';
 
 /**
  * Everything the worker runs in web pages. GitHub and Hugging Face pages get no script of ours
@@ -13,8 +13,32 @@ import { MAX_LIST_LINKS } from '../messaging/protocol';
  */
 type ScriptFile = '/lens.js' | '/lists.js' | '/content-scripts/popover.js';
 
-/** The detection script (badge), on a page whose URL the dataset rates. Idempotent per document. */
-export const injectLens = (tabId: number): Promise<boolean> => injectScript(tabId, 0, '/lens.js');
+/**
+ * The detection script (badge), on a page whose URL the dataset rates, with the answer the worker
+ * found for `url` left beside it, so its first lookup is no second round trip. Idempotent per
+ * document (a lens already there ignores both). Both requests go out together; the browser runs a
+ * frame's injections in order.
+ */
+export async function injectLens(
+  tabId: number,
+  first?: { url: string; answer: LookupResult },
+): Promise<boolean> {
+  const target = { tabId, frameIds: [0] };
+  const leave = first
+    ? browser.scripting
+        .executeScript({
+          target,
+          injectImmediately: true,
+          func: (name: string, left: unknown) => {
+            (globalThis as unknown as Record<string, unknown>)[name] = left;
+          },
+          args: [PAGE_GLOBALS.firstAnswer, first],
+        })
+        .catch(() => undefined)
+    : null;
+  const [ran] = await Promise.all([injectScript(tabId, 0, '/lens.js'), leave]);
+  return ran;
+}
 
 /**
  * The popover UI (React), when a badge is first opened: a page pays for React at most once, and
@@ -57,25 +81,27 @@ export async function hasLens(tabId: number): Promise<boolean> {
   }
 }
 
-/** What the list probe found in a tab's page: its base URL and candidate result hrefs. */
+/** What the list probe found in a tab's page: its URL, base URL and candidate result hrefs. */
 export interface ListScan {
+  page: string;
   base: string;
   hrefs: string[];
 }
 
 /**
- * Runs the list probe (lib/content/list-probe.ts) in the tab's page once it is parsed (Chrome
- * holds a script that is not `injectImmediately` until the document is idle), so the results
- * the page was served with come back as the answer, not one by one to the watcher. Null where
- * the list script already runs, or the page cannot be scripted.
+ * Runs the list probe (lib/content/list-probe.ts) in the tab's page, which answers once the
+ * page is parsed (at DOMContentLoaded, not Chrome's later document_idle), so the results the
+ * page was served with come back as the answer, not one by one to the watcher. Null where the
+ * list script already runs, or the page cannot be scripted.
  */
-export async function scanList(tabId: number, site: ListPage['site']): Promise<ListScan | null> {
+export async function scanList(tabId: number, list: ListPage): Promise<ListScan | null> {
   try {
     const [result] = await browser.scripting.executeScript({
       target: { tabId, frameIds: [0] },
       func: probeListLinks,
+      injectImmediately: true,
       args: [
-        CANDIDATES[site],
+        probedLinks(list),
         RESULT_HREF.source,
         {
           watcher: PAGE_GLOBALS.listWatcher,

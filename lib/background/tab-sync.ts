@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { detect } from '../detect';
 import { listPageOf } from '../detect/lists';
 import type { LookupResult } from '../messaging/protocol';
 import { answerPage } from './content-handlers';
@@ -32,22 +33,36 @@ export function createTabSync(
 ) {
   /** Per tab, the URL last seen: a decision for an older URL of the tab is dropped. */
   const latest = new Map<number, string>();
+  /**
+   * Per tab, the URL whose document the list probe has answered for since the tab last started
+   * loading: the probe then runs once per page, not again when the load completes.
+   */
+  const probed = new Map<number, string>();
 
   const lens = async (tabId: number, url: string, answer: LookupResult, loaded: boolean) => {
     if (answer.found) {
       // Once the page has loaded, a load whose early injection missed it (a navigation that had
       // not committed yet) is noticed here; otherwise the lens is injected as early as it can be.
-      if (!loaded || !(await effects.hasLens(tabId))) await effects.injectLens(tabId);
+      // A product site's pages get it from their registered script, so only a check there.
+      const check = loaded || detect(url)?.site === 'product';
+      if (!check || !(await effects.hasLens(tabId)))
+        await effects.injectLens(tabId, { url, answer });
     } else {
       await effects.markPage?.(tabId, 'verdictLens', 'none', url);
     }
   };
 
-  const lists = async (tabId: number, url: string) => {
+  const lists = async (tabId: number, url: string, loaded: boolean) => {
     const list = listPageOf(new URL(url));
-    if (!list || (await listChipsFor(state, url)) !== 'on') return;
-    const scan = await effects.scanList(tabId, list.site);
-    if (!scan || latest.get(tabId) !== url) return;
+    if (!list || (loaded && probed.get(tabId) === url)) return;
+    if ((await listChipsFor(state, url)) !== 'on') return;
+    // Marked before the answer is in: a load that completes meanwhile is not probed twice.
+    probed.set(tabId, url);
+    let scan = await effects.scanList(tabId, list);
+    // An answer from the document the tab is leaving (the probe came before the navigation
+    // committed) is no answer: the new document is asked once more.
+    if (scan && scan.page !== url) scan = await effects.scanList(tabId, list);
+    if (!scan || scan.page !== url || latest.get(tabId) !== url) return;
     if (await listHoldsRated(state, url, scan.base, scan.hrefs))
       await effects.injectListChips(tabId, 0);
     else await effects.markPage?.(tabId, 'verdictLensChips', '0', url);
@@ -55,6 +70,7 @@ export function createTabSync(
 
   const update = async (tabId: number, url: string | undefined, loaded: boolean) => {
     if (url) latest.set(tabId, url);
+    if (!loaded) probed.delete(tabId);
     let parsed: URL | null = null;
     try {
       parsed = url ? new URL(url) : null;
@@ -65,7 +81,7 @@ export function createTabSync(
     if (url && latest.get(tabId) !== url) return;
     const icon = toolbar(tabId, answer.found ? answer.badge : null);
     if (!parsed || !url || !/^https?:$/.test(parsed.protocol)) return icon;
-    await Promise.all([icon, lens(tabId, url, answer, loaded), lists(tabId, url)]);
+    await Promise.all([icon, lens(tabId, url, answer, loaded), lists(tabId, url, loaded)]);
   };
 
   const safely = (work: Promise<void>): Promise<void> =>
@@ -82,9 +98,12 @@ export function createTabSync(
     },
     onTabRemoved(tabId: number) {
       latest.delete(tabId);
+      probed.delete(tabId);
     },
     /** Every open tab, again: after a settings or dataset change (and on a worker's first start). */
     refreshAll(): Promise<void> {
+      // A list the probe found unrated may hold a rated result now, or chips may be back on.
+      probed.clear();
       return safely(
         browser.tabs.query({}).then(async (tabs) => {
           await Promise.all(

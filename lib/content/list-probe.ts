@@ -14,12 +14,18 @@
  * Serialized by the browser and run in the page's isolated world, so it closes over nothing: the
  * selector, the href shape and the global names come as arguments.
  */
-export function probeListLinks(
+export async function probeListLinks(
   selector: string,
   hrefShape: string,
   names: { watcher: string; lists: string; message: string; max: number },
-): { base: string; hrefs: string[] } | null {
+): Promise<{ page: string; base: string; hrefs: string[] } | null> {
   const g = globalThis as unknown as Record<string, unknown>;
+  // Run as the navigation is reported, it waits for the parsed document here: the results the
+  // page was served with are then in, and the watcher does not see each of them being parsed.
+  if (document.readyState === 'loading')
+    await new Promise((resolve) =>
+      document.addEventListener('DOMContentLoaded', resolve, { once: true }),
+    );
   if (g[names.lists]) return null;
   const shape = new RegExp(hrefShape, 'i');
   const hrefsIn = (root: ParentNode, into: string[]) => {
@@ -70,5 +76,5 @@ export function probeListLinks(
     });
     observer.observe(document, { childList: true, subtree: true });
   }
-  return { base: document.baseURI, hrefs };
+  return { page: location.href, base: document.baseURI, hrefs };
 }

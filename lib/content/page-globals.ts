@@ -10,6 +10,11 @@ export const PAGE_GLOBALS = {
   lists: '__verdictLensLists',
   /** The list watcher's reported hrefs (lib/content/list-probe.ts). */
   listWatcher: '__verdictLensListWatcher',
+  /**
+   * The worker's answer for the URL it injected the lens for (`{ url, answer }`), set just
+   * before the lens runs: its first lookup is then not asked again.
+   */
+  firstAnswer: '__verdictLensFirstAnswer',
 } as const;
 
 /**
@@ -22,4 +27,12 @@ export function claimPage(name: string, alive: () => boolean): boolean {
   if (typeof earlier === 'function' && (earlier as () => boolean)()) return false;
   g[name] = alive;
   return true;
+}
+
+/** The answer the worker left for `url` (once; null for any other URL or none at all). */
+export function takeFirstAnswer<T>(url: string): T | null {
+  const g = globalThis as unknown as Record<string, unknown>;
+  const left = g[PAGE_GLOBALS.firstAnswer] as { url?: unknown; answer?: T } | undefined;
+  delete g[PAGE_GLOBALS.firstAnswer];
+  return left?.url === url && left.answer !== undefined ? left.answer : null;
 }

@@ -78,10 +78,22 @@ export type ResultMemo = WeakMap<HTMLAnchorElement, { href: string; result: Resu
  * and dataset cards). A list page has hundreds of other links (stars, topics, owners, filters);
  * checking each of them in script cost a 100-result page 4 ms.
  */
-export const CANDIDATES: Record<ListPage['site'], string> = {
+const CANDIDATES: Record<ListPage['site'], string> = {
   github: 'h1 a[href], h2 a[href], h3 a[href], h4 a[href]',
   huggingface: 'h1 a[href], h2 a[href], h3 a[href], h4 a[href], article a[href]',
 };
+
+/**
+ * The links the worker's list probe returns (lib/content/list-probe.ts), by list page: where each
+ * keeps its result titles. GitHub's trending in `h2`, its other lists in `h3`, Hugging Face's in
+ * cards. Narrower than CANDIDATES because the probe runs on every list page, rated or not, and
+ * each heading level in the selector cost a 100-result page ~0.2 ms of its main thread; the
+ * fixture of each list page type checks its results match (tests/unit/content/result-links.test.ts).
+ */
+export function probedLinks(page: ListPage): string {
+  if (page.site === 'huggingface') return 'article a';
+  return page.kind === 'trending' ? 'h2 a' : 'h3 a';
+}
 
 export function findResultLinks(root: ParentNode, page: ListPage, memo?: ResultMemo): ResultLink[] {
   const found: ResultLink[] = [];

@@ -4,7 +4,8 @@ import { startLifetime } from './lifetime';
 import { pageBadgeUi } from './page-badge-ui';
 import { onSettingsChanged } from './settings-changes';
 import { watchLocation } from './location';
-import { claimPage, PAGE_GLOBALS } from './page-globals';
+import { claimPage, PAGE_GLOBALS, takeFirstAnswer } from './page-globals';
+import type { LookupResult } from '../messaging/protocol';
 
 const FLOAT_AFTER_MS = 1500;
 
@@ -48,7 +49,11 @@ export async function runLens(): Promise<void> {
         : undefined,
     lookup: async (url) => {
       if (!life.alive()) return null;
-      const reply = await send({ type: 'lookupPage', url });
+      // The worker looked this URL up before it ran the lens, and left the answer.
+      const left = takeFirstAnswer<LookupResult>(url);
+      const reply = left
+        ? { ok: true as const, data: left }
+        : await send({ type: 'lookupPage', url });
       if (!reply.ok || reply.data.found || reply.data.bySettings) followSettings();
       return reply.ok ? reply.data : null;
     },

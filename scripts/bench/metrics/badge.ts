@@ -140,8 +140,8 @@ export type Phase = 'toWorker' | 'toBadge';
 /**
  * Untraced: where a badge's time goes, from page times lined up with the worker's probe (epoch
  * ms in both; the two processes' clocks may differ by a fraction of a millisecond):
- * navigation start → the lookup reaches the worker (the lens runs at document_start) → the badge
- * is in the page (the answer back, the badge drawn, the header parsed).
+ * navigation start → the navigation reaches the worker (tabs.onUpdated) → the badge is in the
+ * page (the worker's lookup, the lens injected with its answer, the badge drawn).
  */
 export async function badgePhases(
   ctx: BenchContext,
@@ -156,7 +156,7 @@ export async function badgePhases(
     const seen = await timeToElement(page, RATED_URL);
     const origin = await page.evaluate(() => performance.timeOrigin);
     const events = await hook(await ctx.worker(), 'probeEvents');
-    const lookup = events.find((e) => e.what === 'lookup' && e.url === RATED_URL);
+    const lookup = events.find((e) => e.what === 'navigation' && e.url === RATED_URL);
     if (!lookup) continue;
     out.toWorker.push(lookup.at - origin);
     out.toBadge.push(origin + seen - lookup.at);

@@ -4,18 +4,19 @@ import { createTabSync } from '../../../lib/background/tab-sync';
 import type { showOnToolbar } from '../../../lib/background/toolbar';
 import { saveSettings } from '../../../lib/settings/storage';
 import { dropDbs } from '../support/db';
-import { syntheticFeed } from '../support/feeds';
+import { cursorFeed, syntheticFeed } from '../support/feeds';
 import { testWorker } from '../support/worker';
 
 beforeEach(() => fakeBrowser.reset());
 afterEach(dropDbs);
 
 const RATED = 'https://github.com/synthetic-org/tool-0';
+const REPO = RATED;
 const UNRATED = 'https://github.com/synthetic-org/not-in-the-dataset';
 const LIST = 'https://github.com/search?q=tool&type=repositories';
 
-function setup() {
-  const w = testWorker({ bundled: syntheticFeed({ tools: 3, verdicts: 3 }) });
+function setup(bundled = syntheticFeed({ tools: 3, verdicts: 3 })) {
+  const w = testWorker({ bundled });
   const toolbar = vi.fn<typeof showOnToolbar>(async () => undefined);
   const tabs = createTabSync(w.state, w.effects, toolbar);
   const shown = () => toolbar.mock.calls.map(([tab, badge]) => [tab, badge?.toolId ?? null]);
@@ -26,7 +27,11 @@ describe('tab sync: what a navigation brings to the page', () => {
   it('runs the lens where the URL is rated, early in the load, and shows the score', async () => {
     const t = setup();
     await t.tabs.onTabUpdated(3, { status: 'loading', url: RATED }, { url: RATED });
-    expect(t.effects.injectLens).toHaveBeenCalledWith(3);
+    // With the answer it found, so the lens need not ask again.
+    expect(t.effects.injectLens).toHaveBeenCalledWith(3, {
+      url: RATED,
+      answer: { found: true, badge: expect.objectContaining({ toolId: 'synthetic-tool-0' }) },
+    });
     expect(t.effects.hasLens).not.toHaveBeenCalled();
     expect(t.shown()).toEqual([[3, 'synthetic-tool-0']]);
     expect(t.effects.scanList).not.toHaveBeenCalled();
@@ -53,6 +58,16 @@ describe('tab sync: what a navigation brings to the page', () => {
     expect(t.effects.injectLens).not.toHaveBeenCalled();
     await t.tabs.onTabUpdated(3, { status: 'complete' }, { url: RATED });
     expect(t.effects.injectLens).toHaveBeenCalledTimes(1);
+  });
+
+  it('on a product site, whose registered script runs the lens, only checks it is there', async () => {
+    const t = setup(cursorFeed());
+    const site = 'https://cursor.com/pricing';
+    t.effects.hasLens.mockResolvedValueOnce(true);
+    await t.tabs.onTabUpdated(3, { status: 'loading', url: site }, { url: site });
+    expect(t.effects.hasLens).toHaveBeenCalledWith(3);
+    expect(t.effects.injectLens).not.toHaveBeenCalled();
+    expect(t.shown()).toEqual([[3, 'cursor']]);
   });
 
   it('ignores changes that are no navigation (title, favicon, audio)', async () => {
@@ -82,22 +97,42 @@ describe('tab sync: what a navigation brings to the page', () => {
 });
 
 describe('tab sync: list pages', () => {
-  const scan = (...hrefs: string[]) => ({ base: LIST, hrefs });
+  const scan = (...hrefs: string[]) => ({ page: LIST, base: LIST, hrefs });
 
   it('probes a list page and runs the list script only when a result is rated', async () => {
     const t = setup();
     t.effects.scanList.mockResolvedValueOnce(scan('/synthetic-org/unrated', '/topics/ai'));
     await t.tabs.onTabUpdated(3, { url: LIST }, { url: LIST });
-    expect(t.effects.scanList).toHaveBeenCalledWith(3, 'github');
+    expect(t.effects.scanList).toHaveBeenCalledWith(3, { site: 'github', kind: 'search' });
     expect(t.effects.injectListChips).not.toHaveBeenCalled();
     expect(t.effects.injectLens).not.toHaveBeenCalled();
 
-    t.effects.scanList.mockResolvedValueOnce(
-      scan('/synthetic-org/unrated', '/synthetic-org/tool-2'),
-    );
     const next = `${LIST}&p=2`;
+    t.effects.scanList.mockResolvedValueOnce({
+      ...scan('/synthetic-org/unrated', '/synthetic-org/tool-2'),
+      page: next,
+    });
     await t.tabs.onTabUpdated(3, { url: next }, { url: next });
     expect(t.effects.injectListChips).toHaveBeenCalledWith(3, 0);
+  });
+
+  it('probes once per page load, and again when the answer came from the page being left', async () => {
+    const t = setup();
+    t.effects.scanList.mockResolvedValue(scan('/synthetic-org/unrated'));
+    await t.tabs.onTabUpdated(3, { status: 'loading', url: LIST }, { url: LIST });
+    await t.tabs.onTabUpdated(3, { status: 'complete' }, { url: LIST });
+    expect(t.effects.scanList).toHaveBeenCalledTimes(1);
+    // A reload is a new page: probed again.
+    await t.tabs.onTabUpdated(3, { status: 'loading' }, { url: LIST });
+    expect(t.effects.scanList).toHaveBeenCalledTimes(2);
+
+    // The first answer came from the document the tab was leaving: the new one is asked again.
+    t.effects.scanList.mockClear();
+    t.effects.scanList.mockResolvedValueOnce({ ...scan('/synthetic-org/tool-0'), page: REPO });
+    t.effects.scanList.mockResolvedValueOnce(scan('/synthetic-org/tool-0'));
+    await t.tabs.onTabUpdated(4, { status: 'loading', url: LIST }, { url: LIST });
+    expect(t.effects.scanList).toHaveBeenCalledTimes(2);
+    expect(t.effects.injectListChips).toHaveBeenCalledWith(4, 0);
   });
 
   it('leaves a page alone where the list script already runs (the probe answers null)', async () => {
@@ -129,7 +164,7 @@ describe('tab sync: every tab at once', () => {
     ] as never);
     await t.tabs.refreshAll();
     expect(t.effects.hasLens).toHaveBeenCalledWith(1);
-    expect(t.effects.injectLens.mock.calls).toEqual([[1]]);
+    expect(t.effects.injectLens.mock.calls.map(([tab]) => tab)).toEqual([1]);
     expect(t.shown().sort()).toEqual([
       [1, 'synthetic-tool-0'],
       [2, null],

@@ -7,7 +7,7 @@ import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { probeListLinks } from '../../../lib/content/list-probe';
 import { PAGE_GLOBALS } from '../../../lib/content/page-globals';
-import { CANDIDATES, RESULT_HREF } from '../../../lib/content/result-links';
+import { RESULT_HREF } from '../../../lib/content/result-links';
 
 const g = globalThis as unknown as Record<string, unknown>;
 const NAMES = {
@@ -27,7 +27,7 @@ const HTML = `<html><body>
   </div></body></html>`;
 
 let sent: { type: string; pageUrl: string; urls: string[] }[];
-const probe = () => probeListLinks(CANDIDATES.github, RESULT_HREF.source, NAMES);
+const probe = () => probeListLinks('h2 a, h3 a', RESULT_HREF.source, NAMES);
 const frame = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 // The test setup's fake `browser` global stands aside: the probe uses whichever the page has.
@@ -79,24 +79,24 @@ const addResult = (href: string) => {
 };
 
 describe('probeListLinks', () => {
-  it('returns the hrefs of links in headings shaped like a result, and sends nothing', () => {
-    const found = probe();
-    expect(found?.hrefs).toEqual([
-      '/settings/profile',
-      '/huggingface/ml-intern',
-      'https://github.com/openai/whisper',
-    ]);
+  it('returns the hrefs of links in headings shaped like a result, and sends nothing', async () => {
+    const found = await probe();
+    expect(found).toEqual({
+      page: PAGE,
+      base: PAGE,
+      hrefs: ['/settings/profile', '/huggingface/ml-intern', 'https://github.com/openai/whisper'],
+    });
     expect(sent).toEqual([]);
   });
 
-  it('answers null where the list script runs already', () => {
+  it('answers null where the list script runs already', async () => {
     g[PAGE_GLOBALS.lists] = () => true;
-    expect(probe()).toBeNull();
+    expect(await probe()).toBeNull();
   });
 
   it('leaves one watcher that reports only the results added later, once each', async () => {
-    probe();
-    probe();
+    await probe();
+    await probe();
     addResult('/huggingface/ml-intern');
     addResult('/synthetic-org/added-later');
     await frame();
@@ -109,7 +109,7 @@ describe('probeListLinks', () => {
   });
 
   it('stops watching once the list script runs', async () => {
-    probe();
+    await probe();
     g[PAGE_GLOBALS.lists] = () => true;
     addResult('/synthetic-org/added-later');
     await frame();

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { claimPage } from '../../../lib/content/page-globals';
+import { claimPage, PAGE_GLOBALS, takeFirstAnswer } from '../../../lib/content/page-globals';
 
 const NAME = '__verdictLensSyntheticClaim';
 const g = globalThis as unknown as Record<string, unknown>;
@@ -22,5 +22,19 @@ describe('claimPage', () => {
   it('is not fooled by a page value under the same name', () => {
     g[NAME] = true;
     expect(claimPage(NAME, () => true)).toBe(true);
+  });
+});
+
+describe('takeFirstAnswer', () => {
+  const KEY = PAGE_GLOBALS.firstAnswer;
+  afterEach(() => delete g[KEY]);
+
+  it('hands over the worker’s answer for its URL once, and nothing for another URL', () => {
+    g[KEY] = { url: 'https://github.com/a/b', answer: { found: false } };
+    expect(takeFirstAnswer('https://github.com/a/b')).toEqual({ found: false });
+    expect(takeFirstAnswer('https://github.com/a/b')).toBeNull();
+    g[KEY] = { url: 'https://github.com/a/b', answer: { found: false } };
+    expect(takeFirstAnswer('https://github.com/c/d')).toBeNull();
+    expect(g[KEY]).toBeUndefined();
   });
 });

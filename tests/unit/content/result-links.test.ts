@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { findResultLinks } from '../../../lib/content/result-links';
+import { findResultLinks, probedLinks, RESULT_HREF } from '../../../lib/content/result-links';
 import { listPageOf } from '../../../lib/detect/lists';
 import { LIST_PAGES, listFixture } from '../../e2e/support/lists';
 
@@ -18,6 +18,19 @@ describe('result links on list pages', () => {
     expect(expected.length).toBeGreaterThan(1);
     expect(hrefs(findResultLinks(doc, page!).map((r) => r.link))).toEqual(hrefs(expected));
   });
+
+  it.each(LIST_PAGES.map((p) => [p.file, p] as const))(
+    '%s: the worker’s list probe returns every result title',
+    (_f, p) => {
+      // The probe's selector is narrower than the list script's (it runs on unrated lists too).
+      const doc = parse(listFixture(p.file), p.url);
+      const probed = [...doc.querySelectorAll(probedLinks(listPageOf(new URL(p.url))!))]
+        .map((a) => a.getAttribute('href') ?? '')
+        .filter((href) => RESULT_HREF.test(href));
+      for (const title of doc.querySelectorAll('a[data-expect="chip"]'))
+        expect(probed).toContain(title.getAttribute('href'));
+    },
+  );
 
   it('reads the repository behind absolute, filtered Hugging Face links', () => {
     const p = LIST_PAGES.find((x) => x.file === 'hf-models.html')!;
