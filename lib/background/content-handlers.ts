@@ -7,7 +7,7 @@ import { MAX_HIDDEN_HOSTS } from '../settings/schema';
 import type { ContentHandlers } from './dispatch';
 import type { WorkerEffects } from './effects';
 import { answerLinks } from './list-lookup';
-import { listHoldsRated } from './list-scan';
+import { ratedResults } from './list-scan';
 import type { WorkerState } from './worker-state';
 import { saveSettings, loadSettings } from '../settings/storage';
 import { createRateLimit } from './rate-limit';
@@ -81,7 +81,8 @@ export function createContentHandlers(
     lookupNewResults: async ({ pageUrl, urls }, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined || !sameOrigin(pageUrl, sender.url)) return { loaded: false };
-      if (!(await listHoldsRated(state, pageUrl, pageUrl, urls))) return { loaded: false };
+      const rated = await ratedResults(state, pageUrl, pageUrl, urls);
+      if (!rated) return { loaded: false };
       return { loaded: await effects.injectListChips(tabId, sender.frameId ?? 0) };
     },
 

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ListPage } from '../detect/lists';
 import type { LookupResult } from '../messaging/protocol';
+import type { BadgeSummary } from '../model/answers';
 import {
   hasLens,
   injectLens,
@@ -15,8 +16,12 @@ import {
 export interface WorkerEffects {
   /** Runs the popover UI script in one frame of a tab; false when it could not. */
   injectPopoverUi(tabId: number, frameId: number): Promise<boolean>;
-  /** Runs the list script (chips) in one frame of a tab; false when it could not. */
-  injectListChips(tabId: number, frameId: number): Promise<boolean>;
+  /** Runs the list script (chips) in one frame of a tab, with badges the worker has for `url`. */
+  injectListChips(
+    tabId: number,
+    frameId: number,
+    first?: { url: string; answer: Record<string, BadgeSummary | null> },
+  ): Promise<boolean>;
   /** Runs the lens (the page's badge) in a tab's top frame, with the worker's answer for `url`. */
   injectLens(tabId: number, first?: { url: string; answer: LookupResult }): Promise<boolean>;
   /** Whether the lens already runs in the tab's page. */

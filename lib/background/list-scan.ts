@@ -1,4 +1,5 @@
 import { MAX_LIST_LINKS } from '../messaging/protocol';
+import type { BadgeSummary } from '../model/answers';
 import { answerLinks } from './list-lookup';
 import type { WorkerState } from './worker-state';
 
@@ -21,18 +22,20 @@ export function resultPages(base: string, hrefs: readonly string[]): string[] {
 }
 
 /**
- * Whether any of a list page's probed links is a rated result its chips would show (the same
- * answer the list script's lookup gets: the list's own site only, chips switched on). The list
- * script's stricter test of each link (is it a result's title?) is left to the list script.
+ * The badges of a list page's probed links, by result page, if any of them is a rated result its
+ * chips would show (the same answer the list script's lookup gets: the list's own site only,
+ * chips switched on); null when none is. The list script's stricter test of each link (is it a
+ * result's title?) is left to the list script, which gets these answers with it.
  */
-export async function listHoldsRated(
+export async function ratedResults(
   state: WorkerState,
   pageUrl: string,
   base: string,
   hrefs: readonly string[],
-): Promise<boolean> {
+): Promise<Record<string, BadgeSummary | null> | null> {
   const urls = resultPages(base, hrefs);
-  if (urls.length === 0) return false;
+  if (urls.length === 0) return null;
   const { badges } = await answerLinks(state, pageUrl, urls);
-  return badges.some((badge) => badge !== null);
+  if (!badges.some((badge) => badge !== null)) return null;
+  return Object.fromEntries(urls.map((url, i) => [url, badges[i] ?? null]));
 }

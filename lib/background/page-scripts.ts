@@ -4,6 +4,7 @@ import { probeListLinks } from '../content/list-probe';
 import { probedLinks, RESULT_HREF } from '../content/result-links';
 import type { ListPage } from '../detect/lists';
 import { MAX_LIST_LINKS, type LookupResult } from '../messaging/protocol';
+import type { BadgeSummary } from '../model/answers';
 
 /**
  * Everything the worker runs in web pages. GitHub and Hugging Face pages get no script of ours
@@ -16,29 +17,12 @@ type ScriptFile = '/lens.js' | '/lists.js' | '/content-scripts/popover.js';
 /**
  * The detection script (badge), on a page whose URL the dataset rates, with the answer the worker
  * found for `url` left beside it, so its first lookup is no second round trip. Idempotent per
- * document (a lens already there ignores both). Both requests go out together; the browser runs a
- * frame's injections in order.
+ * document (a lens already there ignores both).
  */
-export async function injectLens(
+export const injectLens = (
   tabId: number,
   first?: { url: string; answer: LookupResult },
-): Promise<boolean> {
-  const target = { tabId, frameIds: [0] };
-  const leave = first
-    ? browser.scripting
-        .executeScript({
-          target,
-          injectImmediately: true,
-          func: (name: string, left: unknown) => {
-            (globalThis as unknown as Record<string, unknown>)[name] = left;
-          },
-          args: [PAGE_GLOBALS.firstAnswer, first],
-        })
-        .catch(() => undefined)
-    : null;
-  const [ran] = await Promise.all([injectScript(tabId, 0, '/lens.js'), leave]);
-  return ran;
-}
+): Promise<boolean> => injectWith(tabId, 0, '/lens.js', PAGE_GLOBALS.firstAnswer, first);
 
 /**
  * The popover UI (React), when a badge is first opened: a page pays for React at most once, and
@@ -47,9 +31,42 @@ export async function injectLens(
 export const injectPopoverUi = (tabId: number, frameId: number): Promise<boolean> =>
   injectScript(tabId, frameId, '/content-scripts/popover.js');
 
-/** The list script (chips), where a list holds a rated result. Idempotent per document. */
-export const injectListChips = (tabId: number, frameId: number): Promise<boolean> =>
-  injectScript(tabId, frameId, '/lists.js');
+/**
+ * The list script (chips), where a list holds a rated result, with the badges the worker found
+ * for its probed results. Idempotent per document.
+ */
+export const injectListChips = (
+  tabId: number,
+  frameId: number,
+  first?: { url: string; answer: Record<string, BadgeSummary | null> },
+): Promise<boolean> => injectWith(tabId, frameId, '/lists.js', PAGE_GLOBALS.firstLinks, first);
+
+/**
+ * A script with what the worker already knows left beside it (under the page global `name`):
+ * both requests go out together, and the browser runs a frame's injections in order.
+ */
+async function injectWith(
+  tabId: number,
+  frameId: number,
+  file: ScriptFile,
+  name: string,
+  first: unknown,
+): Promise<boolean> {
+  const leave = first
+    ? browser.scripting
+        .executeScript({
+          target: { tabId, frameIds: [frameId] },
+          injectImmediately: true,
+          func: (key: string, left: unknown) => {
+            (globalThis as unknown as Record<string, unknown>)[key] = left;
+          },
+          args: [name, first],
+        })
+        .catch(() => undefined)
+    : null;
+  const [ran] = await Promise.all([injectScript(tabId, frameId, file), leave]);
+  return ran;
+}
 
 async function injectScript(tabId: number, frameId: number, file: ScriptFile): Promise<boolean> {
   try {

@@ -5,7 +5,7 @@ import type { LookupResult } from '../messaging/protocol';
 import { answerPage } from './content-handlers';
 import type { WorkerEffects } from './effects';
 import { listChipsFor } from './list-lookup';
-import { listHoldsRated } from './list-scan';
+import { ratedResults } from './list-scan';
 import { showOnToolbar } from './toolbar';
 import type { WorkerState } from './worker-state';
 
@@ -63,8 +63,8 @@ export function createTabSync(
     // committed) is no answer: the new document is asked once more.
     if (scan && scan.page !== url) scan = await effects.scanList(tabId, list);
     if (!scan || scan.page !== url || latest.get(tabId) !== url) return;
-    if (await listHoldsRated(state, url, scan.base, scan.hrefs))
-      await effects.injectListChips(tabId, 0);
+    const rated = await ratedResults(state, url, scan.base, scan.hrefs);
+    if (rated) await effects.injectListChips(tabId, 0, { url, answer: rated });
     else await effects.markPage?.(tabId, 'verdictLensChips', '0', url);
   };
 

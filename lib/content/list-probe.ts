@@ -27,14 +27,11 @@ export async function probeListLinks(
       document.addEventListener('DOMContentLoaded', resolve, { once: true }),
     );
   if (g[names.lists]) return null;
-  const shape = new RegExp(hrefShape, 'i');
   const hrefsIn = (root: ParentNode, into: string[]) => {
-    for (const link of root.querySelectorAll(selector)) {
-      const href = link.getAttribute('href');
-      if (href && shape.test(href)) into.push(href);
-    }
+    for (const link of root.querySelectorAll(selector)) into.push(link.getAttribute('href')!);
     return into;
   };
+  // Every href, unchecked: the worker sorts them out off the page's main thread.
   const hrefs = hrefsIn(document, []);
   const known = (g[names.watcher] as Set<string> | undefined) ?? new Set<string>();
   for (const href of hrefs) known.add(href);
@@ -42,6 +39,7 @@ export async function probeListLinks(
     g[names.watcher] = known;
     let added: Element[] = [];
     let frame = 0;
+    const shape = new RegExp(hrefShape, 'i');
     const report = () => {
       frame = 0;
       const fresh: string[] = [];

@@ -15,6 +15,8 @@ export const PAGE_GLOBALS = {
    * before the lens runs: its first lookup is then not asked again.
    */
   firstAnswer: '__verdictLensFirstAnswer',
+  /** The same for the list script: the worker's badges for the results its probe found. */
+  firstLinks: '__verdictLensFirstLinks',
 } as const;
 
 /**
@@ -30,9 +32,9 @@ export function claimPage(name: string, alive: () => boolean): boolean {
 }
 
 /** The answer the worker left for `url` (once; null for any other URL or none at all). */
-export function takeFirstAnswer<T>(url: string): T | null {
+export function takeFirstAnswer<T>(url: string, name: string = PAGE_GLOBALS.firstAnswer): T | null {
   const g = globalThis as unknown as Record<string, unknown>;
-  const left = g[PAGE_GLOBALS.firstAnswer] as { url?: unknown; answer?: T } | undefined;
-  delete g[PAGE_GLOBALS.firstAnswer];
+  const left = g[name] as { url?: unknown; answer?: T } | undefined;
+  delete g[name];
   return left?.url === url && left.answer !== undefined ? left.answer : null;
 }

@@ -91,8 +91,8 @@ const CANDIDATES: Record<ListPage['site'], string> = {
  * fixture of each list page type checks its results match (tests/unit/content/result-links.test.ts).
  */
 export function probedLinks(page: ListPage): string {
-  if (page.site === 'huggingface') return 'article a';
-  return page.kind === 'trending' ? 'h2 a' : 'h3 a';
+  if (page.site === 'huggingface') return 'article a[href]';
+  return page.kind === 'trending' ? 'h2 a[href]' : 'h3 a[href]';
 }
 
 export function findResultLinks(root: ParentNode, page: ListPage, memo?: ResultMemo): ResultLink[] {

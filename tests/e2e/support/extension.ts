@@ -126,7 +126,10 @@ export async function pageMark(
   return (await handle.jsonValue()) as string;
 }
 
-/** Waits until the content script has decided for this URL (the e2e build marks the page). */
+/**
+ * Waits until the extension has decided for this URL: the e2e build marks the page, from the lens
+ * where one runs, from the worker where it ran none (an unrated page gets no script of ours).
+ */
 export async function settled(page: Page, url: string): Promise<'badge' | 'none'> {
   return (await pageMark(page, 'verdictLens', url)) as 'badge' | 'none';
 }

@@ -113,7 +113,16 @@ describe('tab sync: list pages', () => {
       page: next,
     });
     await t.tabs.onTabUpdated(3, { url: next }, { url: next });
-    expect(t.effects.injectListChips).toHaveBeenCalledWith(3, 0);
+    // With the badges it found, by result page, so the list script need not ask again.
+    expect(t.effects.injectListChips).toHaveBeenCalledWith(3, 0, {
+      url: next,
+      answer: {
+        'https://github.com/synthetic-org/unrated': null,
+        'https://github.com/synthetic-org/tool-2': expect.objectContaining({
+          toolId: 'synthetic-tool-2',
+        }),
+      },
+    });
   });
 
   it('probes once per page load, and again when the answer came from the page being left', async () => {
@@ -132,7 +141,7 @@ describe('tab sync: list pages', () => {
     t.effects.scanList.mockResolvedValueOnce(scan('/synthetic-org/tool-0'));
     await t.tabs.onTabUpdated(4, { status: 'loading', url: LIST }, { url: LIST });
     expect(t.effects.scanList).toHaveBeenCalledTimes(2);
-    expect(t.effects.injectListChips).toHaveBeenCalledWith(4, 0);
+    expect(t.effects.injectListChips).toHaveBeenCalledWith(4, 0, expect.anything());
   });
 
   it('leaves a page alone where the list script already runs (the probe answers null)', async () => {

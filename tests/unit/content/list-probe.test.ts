@@ -27,7 +27,7 @@ const HTML = `<html><body>
   </div></body></html>`;
 
 let sent: { type: string; pageUrl: string; urls: string[] }[];
-const probe = () => probeListLinks('h2 a, h3 a', RESULT_HREF.source, NAMES);
+const probe = () => probeListLinks('h2 a[href], h3 a[href]', RESULT_HREF.source, NAMES);
 const frame = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 // The test setup's fake `browser` global stands aside: the probe uses whichever the page has.
@@ -79,12 +79,18 @@ const addResult = (href: string) => {
 };
 
 describe('probeListLinks', () => {
-  it('returns the hrefs of links in headings shaped like a result, and sends nothing', async () => {
+  it('returns the hrefs of links in headings, unchecked, and sends nothing', async () => {
     const found = await probe();
     expect(found).toEqual({
       page: PAGE,
       base: PAGE,
-      hrefs: ['/settings/profile', '/huggingface/ml-intern', 'https://github.com/openai/whisper'],
+      hrefs: [
+        '/settings/profile',
+        '/huggingface/ml-intern',
+        'https://github.com/openai/whisper',
+        '#readme',
+        '/solo',
+      ],
     });
     expect(sent).toEqual([]);
   });
