@@ -38,6 +38,8 @@ export function createTabSync(
    * loading: the probe then runs once per page, not again when the load completes.
    */
   const probed = new Map<number, string>();
+  /** Per tab, the lens injection in flight: the load's completion waits for it before checking. */
+  const injecting = new Map<number, Promise<boolean>>();
 
   const lens = async (tabId: number, url: string, answer: LookupResult, loaded: boolean) => {
     if (answer.found) {
@@ -45,8 +47,13 @@ export function createTabSync(
       // not committed yet) is noticed here; otherwise the lens is injected as early as it can be.
       // A product site's pages get it from their registered script, so only a check there.
       const check = loaded || detect(url)?.site === 'product';
-      if (!check || !(await effects.hasLens(tabId)))
-        await effects.injectLens(tabId, { url, answer });
+      if (check) await injecting.get(tabId);
+      if (check && (await effects.hasLens(tabId))) return;
+      const injection = effects.injectLens(tabId, { url, answer });
+      injecting.set(tabId, injection);
+      await injection.finally(() => {
+        if (injecting.get(tabId) === injection) injecting.delete(tabId);
+      });
     } else {
       await effects.markPage?.(tabId, 'verdictLens', 'none', url);
     }
@@ -99,6 +106,7 @@ export function createTabSync(
     onTabRemoved(tabId: number) {
       latest.delete(tabId);
       probed.delete(tabId);
+      injecting.delete(tabId);
     },
     /** Every open tab, again: after a settings or dataset change (and on a worker's first start). */
     refreshAll(): Promise<void> {

@@ -60,6 +60,22 @@ describe('tab sync: what a navigation brings to the page', () => {
     expect(t.effects.injectLens).toHaveBeenCalledTimes(1);
   });
 
+  it('checks for the lens on load only after the early injection has landed', async () => {
+    const t = setup();
+    let land: (ran: boolean) => void = () => undefined;
+    t.effects.injectLens.mockImplementationOnce(() => new Promise((resolve) => (land = resolve)));
+    t.effects.hasLens.mockResolvedValue(true);
+    const early = t.tabs.onTabUpdated(3, { status: 'loading', url: RATED }, { url: RATED });
+    await vi.waitFor(() => expect(t.effects.injectLens).toHaveBeenCalled());
+    const loaded = t.tabs.onTabUpdated(3, { status: 'complete' }, { url: RATED });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(t.effects.hasLens).not.toHaveBeenCalled();
+    land(true);
+    await Promise.all([early, loaded]);
+    expect(t.effects.hasLens).toHaveBeenCalledTimes(1);
+    expect(t.effects.injectLens).toHaveBeenCalledTimes(1);
+  });
+
   it('on a product site, whose registered script runs the lens, only checks it is there', async () => {
     const t = setup(cursorFeed());
     const site = 'https://cursor.com/pricing';
