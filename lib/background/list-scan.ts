@@ -1,19 +1,16 @@
 import { MAX_LIST_LINKS } from '../messaging/protocol';
 import type { BadgeSummary } from '../model/answers';
+import { resultPageOf } from '../content/result-links';
 import { answerLinks } from './list-lookup';
 import type { WorkerState } from './worker-state';
 
-/**
- * The result pages a list probe's hrefs point at, as lookups take them (origin and path, no
- * trailing slash, no query: a filtered Hugging Face listing links its cards with one), each once.
- */
+/** The result pages a list probe's hrefs point at, as the list script keys them, each once. */
 export function resultPages(base: string, hrefs: readonly string[]): string[] {
   const pages = new Set<string>();
   for (const href of hrefs) {
     if (pages.size === MAX_LIST_LINKS) break;
     try {
-      const url = new URL(href, base);
-      pages.add(`${url.origin}${url.pathname.replace(/\/$/, '')}`);
+      pages.add(resultPageOf(new URL(href, base)));
     } catch {
       // Not a URL: no result.
     }

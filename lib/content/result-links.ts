@@ -28,6 +28,13 @@ const squash = (text: string | null | undefined) => (text ?? '').toLowerCase().r
 export const RESULT_HREF =
   /^(?:https:\/\/(?:www\.)?(?:github\.com|huggingface\.co))?\/[^/?#]+\/[^/?#]+(?:\/[^/?#]+)?\/?(?:[?#]|$)/i;
 
+/**
+ * The page a result link points at, as lookups take it and as the worker keys the badges it hands
+ * to the list script (lib/background/list-scan.ts): origin and path, no trailing slash, no query
+ * (a filtered Hugging Face listing links cards absolutely, with its query: the page is the same).
+ */
+export const resultPageOf = (url: URL): string => `${url.origin}${url.pathname.replace(/\/$/, '')}`;
+
 /** The target's path is the repository's own, nothing below it. */
 function repoTarget(href: string, base: string, site: ListPage['site']) {
   if (!RESULT_HREF.test(href)) return null;
@@ -37,8 +44,7 @@ function repoTarget(href: string, base: string, site: ListPage['site']) {
   } catch {
     return null;
   }
-  // A filtered Hugging Face listing links cards absolutely, with its query: the page is the same.
-  const page = `${url.origin}${url.pathname.replace(/\/$/, '')}`;
+  const page = resultPageOf(url);
   const detection = detectorFor(site).detect(new URL(page));
   if (!detection) return null;
   const path = url.pathname.replace(/\/$/, '').toLowerCase();
