@@ -53,16 +53,15 @@ async function injectWith(
   first: unknown,
 ): Promise<boolean> {
   const leave = first
-    ? browser.scripting
-        .executeScript({
-          target: { tabId, frameIds: [frameId] },
-          injectImmediately: true,
-          func: (key: string, left: unknown) => {
-            (globalThis as unknown as Record<string, unknown>)[key] = left;
-          },
-          args: [name, first],
-        })
-        .catch(() => undefined)
+    ? runInPage(
+        tabId,
+        frameId,
+        true,
+        (key: string, left: unknown) => {
+          (globalThis as unknown as Record<string, unknown>)[key] = left;
+        },
+        [name, first],
+      )
     : null;
   const [ran] = await Promise.all([injectScript(tabId, frameId, file), leave]);
   return ran;
@@ -84,18 +83,41 @@ async function injectScript(tabId: number, frameId: number, file: ScriptFile): P
   }
 }
 
+/**
+ * Runs `func` in one frame of a tab (`immediate`: without waiting for the document to be idle):
+ * what it returned, or null where the page cannot be scripted (a tab closed or navigated away).
+ */
+async function runInPage<Args extends unknown[], Result>(
+  tabId: number,
+  frameId: number,
+  immediate: boolean,
+  func: (...args: Args) => Result,
+  args: Args,
+): Promise<{ result: unknown } | null> {
+  try {
+    const [ran] = await browser.scripting.executeScript({
+      target: { tabId, frameIds: [frameId] },
+      injectImmediately: immediate,
+      func,
+      args,
+    });
+    return { result: ran?.result };
+  } catch {
+    return null;
+  }
+}
+
 /** Whether the lens runs in the tab's page (a load the first injection missed gets it then). */
 export async function hasLens(tabId: number): Promise<boolean> {
-  try {
-    const [result] = await browser.scripting.executeScript({
-      target: { tabId, frameIds: [0] },
-      func: (name: string) => typeof (globalThis as Record<string, unknown>)[name] === 'function',
-      args: [PAGE_GLOBALS.lens],
-    });
-    return result?.result === true;
-  } catch {
-    return true;
-  }
+  const ran = await runInPage(
+    tabId,
+    0,
+    false,
+    (name: string) => typeof (globalThis as Record<string, unknown>)[name] === 'function',
+    [PAGE_GLOBALS.lens],
+  );
+  // A page we may not script gets no lens either.
+  return ran ? ran.result === true : true;
 }
 
 /** What the list probe found in a tab's page: its URL, base URL and candidate result hrefs. */
@@ -112,26 +134,17 @@ export interface ListScan {
  * list script already runs, or the page cannot be scripted.
  */
 export async function scanList(tabId: number, list: ListPage): Promise<ListScan | null> {
-  try {
-    const [result] = await browser.scripting.executeScript({
-      target: { tabId, frameIds: [0] },
-      func: probeListLinks,
-      injectImmediately: true,
-      args: [
-        probedLinks(list),
-        RESULT_HREF.source,
-        {
-          watcher: PAGE_GLOBALS.listWatcher,
-          lists: PAGE_GLOBALS.lists,
-          message: 'lookupNewResults',
-          max: MAX_LIST_LINKS,
-        },
-      ],
-    });
-    return (result?.result as ListScan | null | undefined) ?? null;
-  } catch {
-    return null;
-  }
+  const ran = await runInPage(tabId, 0, true, probeListLinks, [
+    probedLinks(list),
+    RESULT_HREF.source,
+    {
+      watcher: PAGE_GLOBALS.listWatcher,
+      lists: PAGE_GLOBALS.lists,
+      message: 'lookupNewResults',
+      max: MAX_LIST_LINKS,
+    },
+  ]);
+  return (ran?.result as ListScan | null | undefined) ?? null;
 }
 
 /**
@@ -145,15 +158,13 @@ export async function markPage(
   value: string,
   url: string,
 ): Promise<void> {
-  try {
-    await browser.scripting.executeScript({
-      target: { tabId, frameIds: [0] },
-      func: (k: string, v: string, u: string) => {
-        if (location.href === u) document.documentElement.dataset[k] = `${v} ${u}`;
-      },
-      args: [key, value, url],
-    });
-  } catch {
-    // Not a page we may script.
-  }
+  await runInPage(
+    tabId,
+    0,
+    false,
+    (k: string, v: string, u: string) => {
+      if (location.href === u) document.documentElement.dataset[k] = `${v} ${u}`;
+    },
+    [key, value, url],
+  );
 }
