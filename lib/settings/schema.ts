@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REVIEWER_IDS, ReviewerIdSchema } from '../feed/ids';
+import { DEFAULT_REVIEWERS } from './defaults';
 import { SETTING_KEY_NAMES } from './keys';
 
 /** The settings' one zod schema, their defaults and the migrations of older stored shapes. */
@@ -13,7 +14,7 @@ export const SettingsSchema = z.object({
   reviewers: z
     .array(ReviewerIdSchema)
     .min(1)
-    .default([...REVIEWER_IDS]),
+    .default([...DEFAULT_REVIEWERS]),
   sites: z
     .object({ github: z.boolean(), huggingface: z.boolean(), product: z.boolean() })
     .default({ github: true, huggingface: true, product: true }),

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ReviewerId } from '../feed/schema';
 import type { PopoverActions } from '../content/ui-bridge';
-import { DEFAULT_SETTINGS } from '../settings/schema';
+import { DEFAULT_REVIEWERS } from '../settings/defaults';
 
 /**
  * The reviewers whose quotes the popover shows, live: in a web page the settings are out of
@@ -14,9 +14,7 @@ export function useFollowedReviewers(
 ): readonly ReviewerId[] {
   // Read with the first opening where possible: the defaults would show a reviewer the user
   // switched off for one render.
-  const [reviewers, setReviewers] = useState<readonly ReviewerId[]>(
-    initial ?? DEFAULT_SETTINGS.reviewers,
-  );
+  const [reviewers, setReviewers] = useState<readonly ReviewerId[]>(initial ?? DEFAULT_REVIEWERS);
   const { followedReviewers, watchSettings } = actions;
   useEffect(() => {
     let live = true;

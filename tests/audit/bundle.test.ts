@@ -58,4 +58,22 @@ describe('the popover script', () => {
     const ui = built('chrome-mv3', 'content-scripts/popover.js');
     expect(ui).toMatch(/react\.element|react\.transitional\.element/);
   });
+
+  it.each(['chrome-mv3', 'firefox-mv3'])('carries no zod or Dexie in %s', (dir) => {
+    // A click loads it before the popover can show: the worker checks what it is sent, and
+    // lib/settings/defaults.ts gives the first render its defaults without the schema.
+    const ui = built(dir, 'content-scripts/popover.js');
+    expect(ui).not.toMatch(/ZodError|\$ZodType/);
+    expect(ui).not.toMatch(/Dexie|IDBKeyRange/);
+  });
+});
+
+describe('the extension pages (so the zod marker above can fail)', () => {
+  it('brings zod', () => {
+    const chunks = readdirSync(join(OUTPUT, 'chrome-mv3', 'chunks'));
+    const withZod = chunks.filter((f) =>
+      /ZodError|\$ZodType/.test(built('chrome-mv3', `chunks/${f}`)),
+    );
+    expect(withZod.length).toBeGreaterThan(0);
+  });
 });
