@@ -21,15 +21,34 @@ export function localisePage(title?: string): void {
 /** A number as the UI's language writes it ("1,234" in English, "1.234" in German). */
 export const numberText = (n: number): string => n.toLocaleString(uiLocale());
 
+/**
+ * One formatter per locale and style, made on first use: `toLocaleDateString` with options builds
+ * a new formatter on every call, and the first opening of a popover formats two or three dates
+ * (about 10 ms each on a slow machine, docs/benchmarks.md: popover.open.first.ms).
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, style: 'date' | 'dateTime'): Intl.DateTimeFormat {
+  const key = `${style} ${locale}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(
+      locale,
+      style === 'date'
+        ? { year: 'numeric', month: 'short', day: 'numeric' }
+        : { dateStyle: 'medium', timeStyle: 'short' },
+    );
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 /** A date in `locale`, the UI's language, never the browser's default. */
 export function dateText(iso: string | null | undefined, locale = uiLocale()): string {
-  return dateIn(iso, (d) =>
-    d.toLocaleDateString(locale, { year: 'numeric', month: 'short', day: 'numeric' }),
-  );
+  return dateIn(iso, (d) => formatter(locale, 'date').format(d));
 }
 
 export function dateTimeText(iso: string | null | undefined, locale = uiLocale()): string {
-  return dateIn(iso, (d) => d.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }));
+  return dateIn(iso, (d) => formatter(locale, 'dateTime').format(d));
 }
 
 /** "never" for no date and "unknown" for one that does not parse, in the UI's language too. */
