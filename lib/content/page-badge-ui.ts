@@ -3,7 +3,7 @@ import { createBadgeHost } from './badge-host';
 import type { BadgeUi } from './badge-controller';
 import { showHiddenToast } from './hidden-toast';
 import { pageTheme } from './theme';
-import { uiLoaded, whenUi } from './ui-bridge';
+import { loadUi } from './ui-bridge';
 
 const UI_TIMEOUT_MS = 5000;
 const prefersDark = () => window.matchMedia('(prefers-color-scheme: dark)').matches;
@@ -20,14 +20,11 @@ export function pageBadgeUi(
 ): () => Promise<BadgeUi> {
   return () =>
     createBadgeHost(signal, {
-      loadUi: async () => {
-        if (!uiLoaded()) {
+      loadUi: () =>
+        loadUi(async () => {
           const reply = await send({ type: 'loadPopoverUi' });
-          if (!reply.ok || !reply.data.loaded)
-            throw new Error('the background could not load the UI');
-        }
-        return whenUi(UI_TIMEOUT_MS);
-      },
+          return reply.ok && reply.data.loaded;
+        }, UI_TIMEOUT_MS),
       actions: {
         loadToolAnswer: async (toolId, verdictId) => {
           const reply = await send({ type: 'getToolAnswer', toolId, verdictId });
