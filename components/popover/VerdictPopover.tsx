@@ -3,7 +3,7 @@ import { forwardRef, useId, useState } from 'react';
 import { bandOf } from '../../lib/model/band';
 import { communityText, percent } from '../../lib/model/format';
 import type { ReviewerId } from '../../lib/feed/schema';
-import { dateText, uiLocale } from '../../lib/ui/locale';
+import { useDateText } from '../../lib/ui/use-date-text';
 import { personas } from '../../lib/ui/personas';
 import { followedQuotes } from '../../lib/model/followed-reviews';
 import { QuoteBlock } from './QuoteBlock';
@@ -31,6 +31,7 @@ export const VerdictPopover = forwardRef<HTMLDivElement, Props>(function Verdict
   const band = bandOf(verdict.panelShip);
   const quotes = followedQuotes(chosen, verdict, answer.reviewers, personas());
   const others = answer.verdicts.filter((v) => v.id !== verdict.id);
+  const asOf = useDateText(answer.dataset.generatedAt);
 
   return (
     <div
@@ -129,9 +130,7 @@ export const VerdictPopover = forwardRef<HTMLDivElement, Props>(function Verdict
       )}
 
       <footer className="vl-pop-foot">
-        <span className="vl-muted">
-          {i18n.t('popover.asOf', { date: dateText(answer.dataset.generatedAt, uiLocale()) })}
-        </span>
+        <span className="vl-muted">{asOf && i18n.t('popover.asOf', { date: asOf })}</span>
         <button
           type="button"
           className="vl-link"
