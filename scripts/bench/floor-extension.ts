@@ -1,26 +1,63 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
+import { FLOOR_ID, FLOOR_UI_GLOBAL } from './floor/names';
 
 /** The element the floor extension inserts; the bench waits for it like for the badge. */
-export const FLOOR_SELECTOR = '#verdict-lens-bench-floor';
+export const FLOOR_SELECTOR = `#${FLOOR_ID}`;
 
 /**
  * The least an extension can do to show something on GitHub: a content script that inserts one
- * static element at document_idle. No background, no messaging, no storage: the floor.
+ * static badge (a button in an open shadow root, as ours is) at document_idle, with no message
+ * and no storage: the floor of the badge and list figures.
+ *
+ * Clicking the badge is the popover figures' floor: a message to the extension's worker, which
+ * injects a React bundle (floor/popover-ui.ts) that renders a dialog of static quotes, as ours
+ * injects its popover UI; later clicks re-render that dialog.
  */
-export function writeFloorExtension(): string {
-  return writeExtension(
-    'Verdict Lens bench floor',
-    'Benchmark floor: inserts one static element on GitHub pages.',
-    `(() => {
-  const el = document.createElement('span');
-  el.id = ${JSON.stringify(FLOOR_SELECTOR.slice(1))};
-  el.textContent = '75% ship';
-  document.body.append(el);
+export async function writeFloorExtension(): Promise<string> {
+  const content = `(() => {
+  const host = document.createElement('span');
+  host.id = ${JSON.stringify(FLOOR_ID)};
+  const button = document.createElement('button');
+  button.textContent = '75% ship';
+  button.addEventListener('click', (event) => {
+    if (!event.isTrusted) return;
+    const ui = globalThis[${JSON.stringify(FLOOR_UI_GLOBAL)}];
+    if (ui) ui.open();
+    else chrome.runtime.sendMessage('ui');
+  });
+  host.attachShadow({ mode: 'open' }).append(button);
+  document.body.append(host);
 })();
-`,
+`;
+  const worker = `chrome.runtime.onMessage.addListener((message, sender) => {
+  if (message !== 'ui' || !sender.tab?.id) return;
+  chrome.scripting.executeScript({
+    target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] },
+    files: ['ui.js'],
+    injectImmediately: true,
+  });
+});
+`;
+  const ui = await build({
+    entryPoints: [join(import.meta.dirname, 'floor', 'popover-ui.ts')],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    write: false,
+    // React's production build, as the shipped popover has.
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  const dir = writeExtension(
+    'Verdict Lens bench floor',
+    'Benchmark floor: a static badge on GitHub pages, and a React popover injected on its click.',
+    content,
+    'document_idle',
+    { 'background.js': worker, 'ui.js': ui.outputFiles[0]!.text },
   );
+  return dir;
 }
 
 /**
@@ -41,17 +78,25 @@ function writeExtension(
   name: string,
   description: string,
   script: string,
-  runAt: 'document_start' | 'document_idle' = 'document_idle',
+  runAt: 'document_start' | 'document_idle',
+  extra: Record<string, string> = {},
 ): string {
   const dir = mkdtempSync(join(tmpdir(), 'verdict-lens-bench-floor-'));
+  const withWorker = 'background.js' in extra;
   const manifest = {
     manifest_version: 3,
     name,
     version: '1.0.0',
     description,
     content_scripts: [{ matches: ['https://github.com/*'], js: ['floor.js'], run_at: runAt }],
+    ...(withWorker && {
+      background: { service_worker: 'background.js' },
+      permissions: ['scripting'],
+      host_permissions: ['https://github.com/*'],
+    }),
   };
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
   writeFileSync(join(dir, 'floor.js'), script);
+  for (const [file, text] of Object.entries(extra)) writeFileSync(join(dir, file), text);
   return dir;
 }

@@ -45,14 +45,14 @@ export const METRICS = {
   'popover.open.first.ms': {
     unit: 'ms',
     stat: 'p95',
-    budget: { max: 120 },
-    what: 'click → popover with its quotes, first opening in a tab (UI injected)',
+    budget: { floorPlus: 40 },
+    what: 'click → popover with its quotes, first opening in a tab (UI injected); floor: a React popover of static quotes injected the same way',
   },
   'popover.open.warm.ms': {
     unit: 'ms',
     stat: 'p95',
-    budget: { max: 30 },
-    what: 'click → popover with its quotes, later openings in the tab',
+    budget: { floorPlus: 25 },
+    what: 'click → popover with its quotes, later openings in the tab; floor: the React popover of static quotes re-rendered',
   },
   'library.keystroke.ms': {
     unit: 'ms',
