@@ -33,15 +33,23 @@ export async function probeListLinks(
   };
   // Every href, unchecked: the worker sorts them out off the page's main thread.
   const hrefs = hrefsIn(document, []);
-  const known = (g[names.watcher] as Set<string> | undefined) ?? new Set<string>();
-  for (const href of hrefs) known.add(href);
-  if (!g[names.watcher]) {
-    g[names.watcher] = known;
+  // A later probe of the same document (a soft navigation) hands its hrefs to the watcher.
+  const watching = g[names.watcher];
+  if (typeof watching === 'function') watching(hrefs);
+  else {
+    // What the worker has already been sent, made into a set only once the page adds nodes: most
+    // list pages are read and left, and this probe is all they run (docs/benchmarks.md).
+    const reported: string[][] = [hrefs];
+    let known: Set<string> | null = null;
+    let shape: RegExp | null = null;
+    g[names.watcher] = (more: string[]) =>
+      known ? more.forEach((h) => known!.add(h)) : reported.push(more);
     let added: Element[] = [];
     let frame = 0;
-    const shape = new RegExp(hrefShape, 'i');
     const report = () => {
       frame = 0;
+      known ??= new Set(reported.flat());
+      shape ??= new RegExp(hrefShape, 'i');
       const fresh: string[] = [];
       for (const node of added) {
         if (!node.isConnected) continue;
@@ -61,7 +69,7 @@ export async function probeListLinks(
       if (!api?.runtime?.id) return observer.disconnect();
       const message = {
         type: names.message,
-        pageUrl: location.href,
+        pageUrl: document.URL,
         urls: fresh.slice(0, names.max),
       };
       api.runtime.sendMessage(message).catch(() => undefined);
@@ -74,5 +82,6 @@ export async function probeListLinks(
     });
     observer.observe(document, { childList: true, subtree: true });
   }
-  return { page: location.href, base: document.baseURI, hrefs };
+  // document.URL, not location: the Location object would be one more thing made in this world.
+  return { page: document.URL, base: document.baseURI, hrefs };
 }

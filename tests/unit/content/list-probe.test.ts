@@ -35,6 +35,8 @@ let realBrowser: unknown;
 
 beforeEach(() => {
   const { document, MutationObserver } = parseHTML(HTML);
+  // linkedom has no document.URL; the browser's is the page's address, as location.href is.
+  Object.defineProperty(document, 'URL', { get: () => (g.location as Location).href });
   sent = [];
   realBrowser = g.browser;
   delete g.browser;
