@@ -27,8 +27,10 @@ export async function probeListLinks(
       document.addEventListener('DOMContentLoaded', resolve, { once: true }),
     );
   if (g[names.lists]) return null;
+  // Indexed, not for…of: a NodeList's iterator is one more thing made in this world.
   const hrefsIn = (root: ParentNode, into: string[]) => {
-    for (const link of root.querySelectorAll(selector)) into.push(link.getAttribute('href')!);
+    const links = root.querySelectorAll(selector);
+    for (let i = 0; i < links.length; i++) into.push(links[i]!.getAttribute('href')!);
     return into;
   };
   // Every href, unchecked: the worker sorts them out off the page's main thread.
