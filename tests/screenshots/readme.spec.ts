@@ -15,6 +15,8 @@ test('README screenshots', async ({ page, context, extensionId }) => {
   });
   await badges(page).first().click();
   await expect(page.getByRole('dialog')).toBeVisible();
+  // Its dates come in the render after the first (useDateText).
+  await expect(page.getByRole('dialog')).toContainText(/As of [A-Z][a-z]{2} \d/);
   await page.screenshot({ path: out('popover.png') });
 
   const popup = await context.newPage();
