@@ -13,7 +13,7 @@ type ListMiss = NonNullable<LinksResult['bySettings']>;
 async function listOf(
   state: WorkerState,
   pageUrl: string,
-): Promise<{ site: ListPage['site']; miss: ListMiss | null } | null> {
+): Promise<{ page: ListPage; miss: ListMiss | null } | null> {
   let page: URL;
   try {
     page = new URL(pageUrl);
@@ -24,25 +24,20 @@ async function listOf(
   if (!list) return null;
   const settings = await state.settings.current();
   const { site } = list;
-  if (!settings.sites[site]) return { site, miss: { siteOff: site } };
-  if (!settings.lists[site]) return { site, miss: { listsOff: site } };
+  if (!settings.sites[site]) return { page: list, miss: { siteOff: site } };
+  if (!settings.lists[site]) return { page: list, miss: { listsOff: site } };
   if (isHiddenHost(page.hostname, settings.hiddenHosts))
-    return { site, miss: { hiddenHost: normalizeHost(page.hostname) } };
-  return { site, miss: null };
+    return { page: list, miss: { hiddenHost: normalizeHost(page.hostname) } };
+  return { page: list, miss: null };
 }
 
 /**
- * What the list script is for a page the lens asks about: null on a page that is no list page;
- * 'on' for a list page on a site whose badges and "badges in lists" are on and whose host the
- * user has not hidden badges on; 'off' for a list page the settings keep chips off.
+ * The list page a URL is, where its chips are on: a site whose badges and "badges in lists" are
+ * on and whose host the user has not hidden badges on. Null for any other page.
  */
-export async function listChipsFor(
-  state: WorkerState,
-  pageUrl: string,
-): Promise<'on' | 'off' | null> {
+export async function listWithChips(state: WorkerState, pageUrl: string): Promise<ListPage | null> {
   const list = await listOf(state, pageUrl);
-  if (!list) return null;
-  return list.miss ? 'off' : 'on';
+  return list && !list.miss ? list.page : null;
 }
 
 /**
@@ -64,7 +59,7 @@ export async function answerLinks(
   return {
     badges: urls.map((url) => {
       const detection = detect(url);
-      if (!detection || detection.site !== list.site) return null;
+      if (!detection || detection.site !== list.page.site) return null;
       return index.find(detection.keys) ?? null;
     }),
   };

@@ -1,10 +1,9 @@
 import { browser } from 'wxt/browser';
 import { detect } from '../detect';
-import { listPageOf } from '../detect/lists';
 import type { LookupResult } from '../messaging/protocol';
 import { answerPage } from './content-handlers';
 import type { WorkerEffects } from './effects';
-import { listChipsFor } from './list-lookup';
+import { listWithChips } from './list-lookup';
 import { ratedResults } from './list-scan';
 import { showOnToolbar } from './toolbar';
 import type { WorkerState } from './worker-state';
@@ -60,9 +59,9 @@ export function createTabSync(
   };
 
   const lists = async (tabId: number, url: string, loaded: boolean) => {
-    const list = listPageOf(new URL(url));
-    if (!list || (loaded && probed.get(tabId) === url)) return;
-    if ((await listChipsFor(state, url)) !== 'on') return;
+    if (loaded && probed.get(tabId) === url) return;
+    const list = await listWithChips(state, url);
+    if (!list) return;
     // Marked before the answer is in: a load that completes meanwhile is not probed twice.
     probed.set(tabId, url);
     let scan = await effects.scanList(tabId, list);
