@@ -6,7 +6,14 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
-  args?: { data?: Record<string, unknown>; fileName?: string };
+  pid?: number;
+  tid?: number;
+  args?: {
+    data?: Record<string, unknown>;
+    beginData?: { url?: string };
+    fileName?: string;
+    worldName?: string;
+  };
 }
 
 const CATEGORIES = [
@@ -55,6 +62,51 @@ export interface ExtensionTimeline {
   extensionMs: number;
   /** The same, callbacks only, as [page time, ms]. */
   callbacks: [number, number][];
+  /**
+   * V8's own time in the extension's isolated worlds (ms): compiles, runs and calls, with the
+   * microtasks they run. A function run by `executeScript({ func })` has no URL, so only this
+   * figure sees it.
+   */
+  worldMs: number;
+}
+
+/** V8 events that carry the world they ran in; a call's span includes its microtasks. */
+const WORLD_EVENTS = new Set(['v8.compile', 'v8.run', 'v8.callFunction']);
+
+/** The length of the union of `[start, end)` spans (nested and overlapping ones count once). */
+export function unionLength(spans: readonly (readonly [number, number])[]): number {
+  let total = 0;
+  let end = -Infinity;
+  for (const [from, to] of [...spans].sort((a, b) => a[0] - b[0])) {
+    if (to <= end) continue;
+    total += to - Math.max(from, end);
+    end = to;
+  }
+  return total;
+}
+
+/**
+ * Time in isolated worlds other than Playwright's own (ms) on the thread that parsed `pageUrl`,
+ * from `t0` on: in the bench's extension profile, those are the extension's.
+ */
+export function extensionWorldMs(
+  events: readonly TraceEvent[],
+  pageUrl: string,
+  t0: number,
+): number {
+  const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === pageUrl);
+  const spans = events
+    .filter(
+      (e) =>
+        e.ts >= t0 &&
+        e.ph === 'X' &&
+        WORLD_EVENTS.has(e.name) &&
+        (!parse || (e.pid === parse.pid && e.tid === parse.tid)) &&
+        !!e.args?.worldName &&
+        !e.args.worldName.startsWith('__playwright'),
+    )
+    .map((e) => [e.ts, e.ts + (e.dur ?? 0)] as const);
+  return unionLength(spans) / 1000;
 }
 
 const urlOf = (e: TraceEvent): string => String(e.args?.data?.url ?? e.args?.fileName ?? '');
@@ -87,6 +139,7 @@ export function extensionTimeline(
     scripts,
     extensionMs: scripts.reduce((n, s) => n + s.ms, 0) + callbacks.reduce((n, [, ms]) => n + ms, 0),
     callbacks,
+    worldMs: extensionWorldMs(events, pageUrl, t0),
   };
 }
 
@@ -102,5 +155,5 @@ export function describeTimeline(t: ExtensionTimeline, seenAt: number | null): s
       `${t.callbacks.length} callbacks @${f(t.callbacks[0]![0])}…@${f(lastCall![0])} (${f(t.callbacks.reduce((n, [, ms]) => n + ms, 0))} ms)`,
     );
   if (seenAt !== null) parts.push(`element in page @${f(seenAt)}`);
-  return `${parts.join(', ')}; extension main-thread total ${f(t.extensionMs)} ms`;
+  return `${parts.join(', ')}; extension main-thread total ${f(t.extensionMs)} ms; V8 in its isolated worlds (traced, compiles included) ${f(t.worldMs)} ms`;
 }
