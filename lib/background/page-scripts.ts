@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { PAGE_GLOBALS } from '../content/page-globals';
-import { probeListLinks } from '../content/list-probe';
+import { probeListLinks, type ProbeAnswer } from '../content/list-probe';
 import { probedLinks, RESULT_HREF } from '../content/result-links';
 import type { ListPage } from '../detect/lists';
 import { MAX_LIST_LINKS, type LookupResult } from '../messaging/protocol';
@@ -121,11 +121,7 @@ export async function hasLens(tabId: number): Promise<boolean> {
 }
 
 /** What the list probe found in a tab's page: its URL, base URL and candidate result hrefs. */
-export interface ListScan {
-  page: string;
-  base: string;
-  hrefs: string[];
-}
+export type ListScan = NonNullable<ProbeAnswer>;
 
 /**
  * Runs the list probe (lib/content/list-probe.ts) in the tab's page, which answers once the
