@@ -23,6 +23,11 @@ export interface BenchContext {
   plain: BenchBrowser;
   /** An extension whose content script does nothing: the floor of the overhead figures. */
   empty: BenchBrowser;
+  /**
+   * An extension that reads a list page's result links and nothing more (floor-extension.ts),
+   * launched on first use: only the list figures need it.
+   */
+  reader(): Promise<BenchBrowser>;
   extensionId: string;
   server: BenchFeedServer;
   /** The extension page messages are sent from; reopened after a worker stop closed it. */
@@ -41,6 +46,9 @@ export async function createContext(opts: {
   extensionDir: string;
   floorDir: string;
   emptyDir: string;
+  readerDir: string;
+  /** Called on each browser as it is launched, before it loads a page. */
+  prepare: (browser: BenchBrowser) => Promise<void>;
   server: BenchFeedServer;
   progress: (message: string) => void;
 }): Promise<{ ctx: BenchContext; close: () => Promise<void> }> {
@@ -51,6 +59,7 @@ export async function createContext(opts: {
   const extensionId = extensionIdOf(await serviceWorkerOf(ext.context));
   const workers = await WorkerControl.attach(ext, extensionId);
   let rpcPage: Page | null = null;
+  let reader: Promise<BenchBrowser> | null = null;
 
   const rpc = async (): Promise<Page> => {
     if (!rpcPage || rpcPage.isClosed()) rpcPage = await extensionPage(ext.context, extensionId);
@@ -64,6 +73,11 @@ export async function createContext(opts: {
     floor,
     plain,
     empty,
+    reader: () =>
+      (reader ??= launch('reader', opts.readerDir).then(async (browser) => {
+        await opts.prepare(browser);
+        return browser;
+      })),
     extensionId,
     server: opts.server,
     rpc,
@@ -82,7 +96,14 @@ export async function createContext(opts: {
   return {
     ctx,
     close: async () => {
-      await Promise.allSettled([ext.close(), floor.close(), plain.close(), empty.close()]);
+      const launched = reader ? [reader.then((browser) => browser.close())] : [];
+      await Promise.allSettled([
+        ext.close(),
+        floor.close(),
+        plain.close(),
+        empty.close(),
+        ...launched,
+      ]);
     },
   };
 }

@@ -74,6 +74,33 @@ export function writeEmptyExtension(): string {
   );
 }
 
+/**
+ * A floor for the list probe, beside the issue's empty one: an extension whose content script
+ * reads the hrefs of a list page's candidate result links (`selector`, the probe's own) in a
+ * `DOMContentLoaded` listener, as the probe does, and does nothing with them. What is left above
+ * it is what Verdict Lens adds to reading the results: the watcher, the answer to the worker and
+ * the worker's round trip. Reading costs any extension the first use of the DOM in its world
+ * (docs/benchmarks.md, "What the list probe costs").
+ */
+export function writeReaderExtension(selector: string): string {
+  const script = `(() => {
+  const selector = ${JSON.stringify(selector)};
+  document.addEventListener('DOMContentLoaded', () => {
+    const links = document.querySelectorAll(selector);
+    const hrefs = [];
+    for (let i = 0; i < links.length; i++) hrefs.push(links[i].getAttribute('href'));
+    globalThis.benchReaderHrefs = hrefs;
+  }, { once: true });
+})();
+`;
+  return writeExtension(
+    'Verdict Lens bench reader',
+    "Benchmark floor: reads a list page's result links at DOMContentLoaded, and nothing more.",
+    script,
+    'document_start',
+  );
+}
+
 function writeExtension(
   name: string,
   description: string,

@@ -1,9 +1,12 @@
+import { listPageOf, type ListPage } from '../../lib/detect/lists';
 import { escapeHtml } from '../../tests/e2e/support/sites';
 
 /** The list page the list figures load: GitHub's repository search for this query. */
 export const LIST_URL = 'https://github.com/search?q=synthetic&type=repositories';
 /** The same page with no rated result at all. */
 export const UNRATED_LIST_URL = 'https://github.com/search?q=unrated&type=repositories';
+/** That URL as the extension's list detection takes it. */
+export const UNRATED_LIST_PAGE: ListPage = listPageOf(new URL(UNRATED_LIST_URL))!;
 export const LIST_RESULTS = 100;
 export const LIST_RATED = 10;
 

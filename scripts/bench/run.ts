@@ -1,12 +1,14 @@
 import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { githubPage, serveSites } from '../../tests/e2e/support/sites';
+import { probedLinks } from '../../lib/content/result-links';
+import type { BenchBrowser } from './browser';
 import { BENCH_DIR, buildBench } from './build';
 import { createContext, type BenchContext } from './context';
 import { BenchFeedServer } from './feed-server';
 import { benchFeed, benchFeedText } from './feeds';
-import { writeEmptyExtension, writeFloorExtension } from './floor-extension';
-import { LIST_RATED, UNRATED_LIST_URL, listPage } from './list-page';
+import { writeEmptyExtension, writeFloorExtension, writeReaderExtension } from './floor-extension';
+import { LIST_RATED, UNRATED_LIST_PAGE, UNRATED_LIST_URL, listPage } from './list-page';
 import { badgePhases, diagnoseBadge, measureBadge, timeUiInjection } from './metrics/badge';
 import { measureContentSize } from './metrics/content-size';
 import { diagnoseLookup, measureLookup } from './metrics/lookup';
@@ -90,6 +92,7 @@ async function main(): Promise<void> {
   const extensionDir = values['skip-build'] ? BENCH_DIR : await buildBench(log);
   const floorDir = await writeFloorExtension();
   const emptyDir = writeEmptyExtension();
+  const readerDir = writeReaderExtension(probedLinks(UNRATED_LIST_PAGE));
   const server = await new BenchFeedServer().start();
   let ctx: BenchContext | null = null;
   let close = async () => {};
@@ -108,6 +111,13 @@ async function main(): Promise<void> {
     );
     if (!phases.has('sync') && !phases.has('v2') && !needsBig) return;
 
+    // GitHub's repository search is the list page of the list figures (SYNTHETIC, list-page.ts).
+    const github = (u: URL) =>
+      u.pathname === '/search'
+        ? listPage(u.searchParams.get('q') === 'unrated' ? 0 : LIST_RATED)
+        : githubPage(u);
+    const prepare = (browser: BenchBrowser) =>
+      serveSites(browser.context, { 'github.com': github });
     ({ ctx, close } = await createContext({
       quick,
       runs,
@@ -115,16 +125,12 @@ async function main(): Promise<void> {
       extensionDir,
       floorDir,
       emptyDir,
+      readerDir,
+      prepare,
       server,
       progress: log,
     }));
-    // GitHub's repository search is the list page of the list figures (SYNTHETIC, list-page.ts).
-    const github = (u: URL) =>
-      u.pathname === '/search'
-        ? listPage(u.searchParams.get('q') === 'unrated' ? 0 : LIST_RATED)
-        : githubPage(u);
-    for (const browser of [ctx.ext, ctx.floor, ctx.plain, ctx.empty])
-      await serveSites(browser.context, { 'github.com': github });
+    for (const browser of [ctx.ext, ctx.floor, ctx.plain, ctx.empty]) await prepare(browser);
 
     if (phases.has('sync')) {
       log(`sync: ${syncTools} tools, ${runs} runs…`);
@@ -228,11 +234,16 @@ async function main(): Promise<void> {
       log('list pages…');
       const chips = await measureListChips(ctx);
       results['list.chips.ms'] = evaluate('list.chips.ms', chips.chips, chips.floor);
-      const overhead = await measurePageOverhead(ctx, UNRATED_LIST_URL);
+      const overhead = await measurePageOverhead(ctx, UNRATED_LIST_URL, await ctx.reader());
       results['list.overhead.ms'] = evaluate(
         'list.overhead.ms',
         overhead.extraScript,
         overhead.emptyExtraScript,
+      );
+      results['list.overhead.read.ms'] = evaluate(
+        'list.overhead.read.ms',
+        overhead.extraScript,
+        overhead.readerExtraScript,
       );
       info.push({ name: 'list overhead detail', value: overheadDetail(overhead) });
       info.push({
@@ -291,11 +302,12 @@ async function main(): Promise<void> {
     await server.stop();
     rmSync(floorDir, { recursive: true, force: true });
     rmSync(emptyDir, { recursive: true, force: true });
+    rmSync(readerDir, { recursive: true, force: true });
   }
 }
 
 function overheadDetail(o: OverheadSamples): string {
-  return `ScriptDuration ext ${ms(median(o.extScript))} vs none ${ms(median(o.plainScript))}; extra TaskDuration median ${ms(median(o.extraTask))}; an empty content script's extra ScriptDuration ${ms(median(o.emptyExtraScript))}, the floor extension's ${ms(median(o.floorExtraScript))}`;
+  return `ScriptDuration ext ${ms(median(o.extScript))} vs none ${ms(median(o.plainScript))}; extra TaskDuration median ${ms(median(o.extraTask))}; an empty content script's extra ScriptDuration ${ms(median(o.emptyExtraScript))}, the floor extension's ${ms(median(o.floorExtraScript))}${o.readerExtraScript.length > 0 ? `, the link reader's ${ms(median(o.readerExtraScript))}` : ''}`;
 }
 
 try {

@@ -38,15 +38,19 @@ export interface OverheadSamples {
   emptyExtraScript: number[];
   /** The floor extension (one static element) against the same baseline, for reference. */
   floorExtraScript: number[];
+  /** The link reader (floor-extension.ts) against the same baseline, where one was given. */
+  readerExtraScript: number[];
 }
 
 /**
  * Alternating: the same page without extensions, with this one, with the empty-content-script
- * extension (the floor: what any content script costs) and with the floor extension.
+ * extension (the floor: what any content script costs) and with the floor extension; on a list
+ * page, also with the extension that only reads its result links.
  */
 export async function measurePageOverhead(
   ctx: BenchContext,
   url: string = UNRATED_URL,
+  reader?: BenchBrowser,
 ): Promise<OverheadSamples> {
   const out: OverheadSamples = {
     extraScript: [],
@@ -55,16 +59,19 @@ export async function measurePageOverhead(
     plainScript: [],
     emptyExtraScript: [],
     floorExtraScript: [],
+    readerExtraScript: [],
   };
   await ctx.ping();
   await loadCost(ctx.ext, url);
   await loadCost(ctx.plain, url);
   await loadCost(ctx.empty, url);
+  if (reader) await loadCost(reader, url);
   for (let run = 0; run < ctx.runs; run++) {
     const plain = await loadCost(ctx.plain, url);
     const ext = await loadCost(ctx.ext, url);
     const empty = await loadCost(ctx.empty, url);
     const floor = await loadCost(ctx.floor, url);
+    if (reader) out.readerExtraScript.push((await loadCost(reader, url)).scriptMs - plain.scriptMs);
     out.emptyExtraScript.push(empty.scriptMs - plain.scriptMs);
     out.floorExtraScript.push(floor.scriptMs - plain.scriptMs);
     out.extScript.push(ext.scriptMs);
