@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { leaveLinks } from '../content/left-links';
 import { PAGE_GLOBALS } from '../content/page-globals';
 import { probeListLinks, type ProbeAnswer } from '../content/list-probe';
 import { probedLinks, RESULT_HREF } from '../content/result-links';
@@ -39,7 +40,14 @@ export const injectListChips = (
   tabId: number,
   frameId: number,
   first?: { url: string; answer: Record<string, BadgeSummary | null> },
-): Promise<boolean> => injectWith(tabId, frameId, '/lists.js', PAGE_GLOBALS.firstLinks, first);
+): Promise<boolean> =>
+  injectWith(
+    tabId,
+    frameId,
+    '/lists.js',
+    PAGE_GLOBALS.firstLinks,
+    first && { url: first.url, answer: leaveLinks(first.answer) },
+  );
 
 /**
  * A script with what the worker already knows left beside it (under the page global `name`):

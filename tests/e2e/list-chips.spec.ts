@@ -111,6 +111,37 @@ for (const p of LIST_PAGES) {
   });
 }
 
+test('the chips come with the badges the worker found: the list script does not ask again', async ({
+  page,
+  context,
+  serviceWorker,
+}) => {
+  await serveLists(context);
+  // A second listener in the worker sees every message a page sends it, and answers none.
+  await serviceWorker.evaluate(() => {
+    const seen: string[] = [];
+    (globalThis as unknown as { seenMessages: string[] }).seenMessages = seen;
+    const runtime = (
+      globalThis as unknown as {
+        chrome: {
+          runtime: { onMessage: { addListener(f: (m: { type?: string }) => void): void } };
+        };
+      }
+    ).chrome.runtime;
+    runtime.onMessage.addListener((message) => {
+      seen.push(String(message?.type));
+    });
+  });
+  const url = LIST_PAGES.find((p) => p.file === 'github-search.html')!.url;
+  await page.goto(url);
+  expect(await chipsSettled(page, new URL(url).href)).toBeGreaterThan(0);
+  const seen = await serviceWorker.evaluate(
+    () => (globalThis as unknown as { seenMessages: string[] }).seenMessages,
+  );
+  // The fixture holds unrated results beside the rated one: they came through as unrated too.
+  expect(seen.filter((type) => type === 'lookupLinks')).toEqual([]);
+});
+
 test('a chip is a button named like the badge and opens the same popover', async ({
   page,
   context,
