@@ -15,8 +15,9 @@ export interface LeftLinks {
 }
 
 export function leaveLinks(badges: Readonly<Record<string, BadgeSummary | null>>): LeftLinks {
-  const rated: Record<string, BadgeSummary> = {};
-  for (const [url, badge] of Object.entries(badges)) if (badge) rated[url] = badge;
+  const rated = Object.fromEntries(
+    Object.entries(badges).filter((entry): entry is [string, BadgeSummary] => entry[1] !== null),
+  );
   return { asked: Object.keys(badges), rated };
 }
 

@@ -47,7 +47,7 @@ export async function createContext(opts: {
   floorDir: string;
   emptyDir: string;
   readerDir: string;
-  /** Called on each browser as it is launched, before it loads a page. */
+  /** Makes a browser ready to load the bench's pages (its routes); for the reader, on launch. */
   prepare: (browser: BenchBrowser) => Promise<void>;
   server: BenchFeedServer;
   progress: (message: string) => void;
@@ -75,8 +75,14 @@ export async function createContext(opts: {
     empty,
     reader: () =>
       (reader ??= launch('reader', opts.readerDir).then(async (browser) => {
-        await opts.prepare(browser);
-        return browser;
+        try {
+          await opts.prepare(browser);
+          return browser;
+        } catch (error) {
+          // Not left running: close() only closes a reader that came up.
+          await browser.close();
+          throw error;
+        }
       })),
     extensionId,
     server: opts.server,

@@ -78,8 +78,8 @@ export function writeEmptyExtension(): string {
  * A floor for the list probe, beside the issue's empty one: an extension whose content script
  * reads the hrefs of a list page's candidate result links (`selector`, the probe's own) in a
  * `DOMContentLoaded` listener, as the probe does, and does nothing with them. What is left above
- * it is what Verdict Lens adds to reading the results: the watcher, the answer to the worker and
- * the worker's round trip. Reading costs any extension the first use of the DOM in its world
+ * it is what Verdict Lens adds to reading the results in the page: the watcher and the answer to
+ * the worker (the worker's own work is off the page's main thread). Reading costs any extension the first use of the DOM in its world
  * (docs/benchmarks.md, "What the list probe costs").
  */
 export function writeReaderExtension(selector: string): string {

@@ -234,17 +234,23 @@ async function main(): Promise<void> {
       log('list pages…');
       const chips = await measureListChips(ctx);
       results['list.chips.ms'] = evaluate('list.chips.ms', chips.chips, chips.floor);
-      const overhead = await measurePageOverhead(ctx, UNRATED_LIST_URL, await ctx.reader());
+      // The second floor is ours, not the issue's: if it cannot start, the issue's figure stands.
+      const reader = await ctx.reader().catch((error: unknown) => {
+        log(`the link reader did not start, list.overhead.read.ms left out: ${String(error)}`);
+        return undefined;
+      });
+      const overhead = await measurePageOverhead(ctx, UNRATED_LIST_URL, reader);
       results['list.overhead.ms'] = evaluate(
         'list.overhead.ms',
         overhead.extraScript,
         overhead.emptyExtraScript,
       );
-      results['list.overhead.read.ms'] = evaluate(
-        'list.overhead.read.ms',
-        overhead.extraScript,
-        overhead.readerExtraScript,
-      );
+      if (reader)
+        results['list.overhead.read.ms'] = evaluate(
+          'list.overhead.read.ms',
+          overhead.extraScript,
+          overhead.readerExtraScript,
+        );
       info.push({ name: 'list overhead detail', value: overheadDetail(overhead) });
       info.push({
         name: 'traced unrated list page',

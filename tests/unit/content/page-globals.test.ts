@@ -43,10 +43,9 @@ describe('takeFirstAnswer under another name (the list script’s badges)', () =
   afterEach(() => delete g[PAGE_GLOBALS.firstLinks]);
 
   it('keeps the lens’s and the list script’s answers apart', () => {
-    g[PAGE_GLOBALS.firstLinks] = { url: 'https://github.com/trending', answer: { a: null } };
+    const left = { asked: ['https://github.com/a/b'], rated: {} };
+    g[PAGE_GLOBALS.firstLinks] = { url: 'https://github.com/trending', answer: left };
     expect(takeFirstAnswer('https://github.com/trending')).toBeNull();
-    expect(takeFirstAnswer('https://github.com/trending', PAGE_GLOBALS.firstLinks)).toEqual({
-      a: null,
-    });
+    expect(takeFirstAnswer('https://github.com/trending', PAGE_GLOBALS.firstLinks)).toEqual(left);
   });
 });
