@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import { leaveLinks } from '../content/left-links';
 import { PAGE_GLOBALS } from '../content/page-globals';
 import { probeListLinks, type ProbeAnswer } from '../content/list-probe';
 import { probedLinks, RESULT_HREF } from '../content/result-links';
@@ -40,18 +39,14 @@ export const injectListChips = (
   tabId: number,
   frameId: number,
   first?: { url: string; answer: Record<string, BadgeSummary | null> },
-): Promise<boolean> =>
-  injectWith(
-    tabId,
-    frameId,
-    '/lists.js',
-    PAGE_GLOBALS.firstLinks,
-    first && { url: first.url, answer: leaveLinks(first.answer) },
-  );
+): Promise<boolean> => injectWith(tabId, frameId, '/lists.js', PAGE_GLOBALS.firstLinks, first);
 
 /**
  * A script with what the worker already knows left beside it (under the page global `name`):
- * both requests go out together, and the browser runs a frame's injections in order.
+ * both requests go out together, and the browser runs a frame's injections in order. The value
+ * goes as JSON text: Chrome drops an object's null-valued properties from `executeScript`'s
+ * arguments (a list's unrated results were all lost that way, and the list script asked again),
+ * and a string comes through whole.
  */
 async function injectWith(
   tabId: number,
@@ -65,10 +60,10 @@ async function injectWith(
         tabId,
         frameId,
         true,
-        (key: string, left: unknown) => {
-          (globalThis as unknown as Record<string, unknown>)[key] = left;
+        (key: string, json: string) => {
+          (globalThis as unknown as Record<string, unknown>)[key] = JSON.parse(json);
         },
-        [name, first],
+        [name, JSON.stringify(first)],
       )
     : null;
   const [ran] = await Promise.all([injectScript(tabId, frameId, file), leave]);

@@ -1,7 +1,7 @@
 import { send } from '../messaging/protocol';
 import { startLifetime } from './lifetime';
 import { claimPage, PAGE_GLOBALS, takeFirstAnswer } from './page-globals';
-import { leftBadgesFor, type LeftLinks } from './left-links';
+import { leftBadgesFor } from './left-links';
 import { createListChips } from './list-chips';
 import { watchLocation } from './location';
 import { pageBadgeUi } from './page-badge-ui';
@@ -23,8 +23,8 @@ export function runLists(): void {
     lookupLinks: async (pageUrl, urls) => {
       if (!alive()) return null;
       // The worker looked the results its probe found up before it ran this script.
-      const left = takeFirstAnswer<LeftLinks>(pageUrl, PAGE_GLOBALS.firstLinks);
-      const badges = left && leftBadgesFor(left, urls);
+      const left = takeFirstAnswer<unknown>(pageUrl, PAGE_GLOBALS.firstLinks);
+      const badges = leftBadgesFor(left, urls);
       if (badges) return { badges };
       const reply = await send({ type: 'lookupLinks', pageUrl, urls });
       return reply.ok ? reply.data : null;

@@ -79,8 +79,8 @@ export function writeEmptyExtension(): string {
  * reads the hrefs of a list page's candidate result links (`selector`, the probe's own) in a
  * `DOMContentLoaded` listener, as the probe does, and does nothing with them. What is left above
  * it is what Verdict Lens adds to reading the results in the page: the watcher and the answer to
- * the worker (the worker's own work is off the page's main thread). Reading costs any extension the first use of the DOM in its world
- * (docs/benchmarks.md, "What the list probe costs").
+ * the worker (the worker's own work is off the page's main thread). Reading costs any extension
+ * the first use of the DOM in its world (docs/benchmarks.md, "What the list probe costs").
  */
 export function writeReaderExtension(selector: string): string {
   const script = `(() => {
